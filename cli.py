@@ -1,2 +1,138 @@
-def main():
-    pass
+"""Command line: `extract PATH` runs the extraction; subcommands evaluate, check and query.
+
+`extract corpus/` works as written: a first argument that is not a subcommand is a path, and
+runs `extract run PATH`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn Farsi welfare news into typed facts in DuckDB.\n\nUsage: extract PATH [OPTIONS]  (same as: extract run PATH)",
+)
+
+DB_OPTION = typer.Option("--db", help="DuckDB file to write (created if missing).")
+
+
+def _err(message: str) -> None:
+    typer.secho(message, err=True, fg=typer.colors.RED)
+
+
+@app.command()
+def run(
+    path: Annotated[Path, typer.Argument(help="A folder of articles (.txt, .html, .jsonl, .json, .gz) or one file.")],
+    db: Annotated[Path, DB_OPTION] = Path("welfare.duckdb"),
+    workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).")] = 0,
+    batch_size: Annotated[int, typer.Option(help="Articles committed per transaction.")] = 500,
+    jsonl: Annotated[str | None, typer.Option(help="Also write the facts as JSON Lines to this file ('-' for stdout).")] = None,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero if any file or line was skipped.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Extract every article under PATH into the DuckDB file and print a summary."""
+    from extract.errors import WelfareError
+    from extract.pipeline import run as run_pipeline
+    from extract.report import print_summary, write_jsonl
+
+    if not path.exists():
+        _err(f"{path}: no such file or folder")
+        raise typer.Exit(2)
+    try:
+        summary = _with_progress(lambda progress: run_pipeline(path, db, workers=workers or None,
+                                                               batch_size=batch_size, progress=progress), quiet)
+    except WelfareError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    print_summary(summary, db)
+    if jsonl:
+        write_jsonl(db, jsonl)
+    if summary.articles == 0:
+        _err("no article could be read")
+        raise typer.Exit(1)
+    if strict and summary.skipped:
+        _err(f"--strict: {len(summary.skipped)} input(s) skipped")
+        raise typer.Exit(1)
+
+
+def _with_progress(job, quiet: bool):
+    if quiet or not sys.stderr.isatty():
+        return job(None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), transient=True) as bar:
+        task = bar.add_task("extracting", total=None)
+        return job(lambda done, total: bar.update(task, completed=done, total=total))
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSON Lines (shared/spec/RECORDS.md format).")],
+    corpus: Annotated[Path, typer.Argument(help="The articles the gold describes.")],
+    db: Annotated[Path | None, typer.Option("--db", help="Keep the extraction in this DuckDB file (default: a temporary one).")] = None,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List every miss, spurious fact and wrong field.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
+) -> None:
+    """Run the extraction on CORPUS and score it against GOLD (precision, recall, F1, field accuracy)."""
+    from extract.errors import WelfareError
+    from extract.pipeline import run as run_pipeline
+    from extract.report import print_scores
+    from extract.scoring import read_gold, read_predictions, score
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = db or Path(tmp) / "eval.duckdb"
+        try:
+            gold_facts = read_gold(gold)
+            run_pipeline(corpus, target, workers=1)
+            result = score(gold_facts, read_predictions(target))
+        except (WelfareError, OSError) as exc:
+            _err(str(exc))
+            raise typer.Exit(2) from None
+    if show_errors:
+        for e in result.errors:
+            typer.echo(" | ".join(str(x) for x in e))
+    if as_json:
+        typer.echo(json.dumps(result.as_dict()))
+    else:
+        print_scores(result)
+
+
+@app.command()
+def check() -> None:
+    """Validate every rule file, compile every pattern and prove every rule's examples."""
+    from extract.check import run_checks
+    from extract.errors import WelfareError
+
+    try:
+        failures, total = run_checks()
+    except WelfareError as exc:
+        _err(str(exc))
+        raise typer.Exit(1) from None
+    for f in failures:
+        _err(f)
+    typer.echo(f"{total - len(failures)} passed, {len(failures)} failed")
+    if failures:
+        raise typer.Exit(1)
+
+
+SUBCOMMANDS = {"run", "eval", "check", "query", "export", "schema", "show", "load"}
+
+
+def main() -> None:
+    """Console entry point: a leading path means `run`."""
+    args = sys.argv[1:]
+    if args and not args[0].startswith("-") and args[0] not in SUBCOMMANDS:
+        sys.argv.insert(1, "run")
+    app()
+
+
+if __name__ == "__main__":
+    main()

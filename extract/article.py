@@ -1,0 +1,246 @@
+"""One article in, its facts out: quantities attributed to metric, speaker, province and year.
+
+>>> facts = extract_text("مدیرکل بهزیستی استان زنجان گفت: ۳۰ هزار و ۶۰۶ خانوار تحت پوشش بهزیستی هستند.")
+>>> [(str(f.amount), f.unit.value, f.metric.value, f.province.value) for f in facts]
+[('30606', 'household', 'people_covered', 'zanjan')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extract.dates import find_dates, find_publication_date, parse_date
+from extract.metrics import Choice, best_cue
+from extract.normalize import Normalized, normalize
+from extract.numbers import find_numbers
+from extract.places import find_national_cues, find_places
+from extract.quantities import Quantity, find_quantities
+from extract.ruledata import Strict, load
+from extract.segments import CLAUSE_BREAK, sentence_spans
+from extract.speakers import _OPENER_RE, SpeakerTracker
+from extract.years import find_years, title_year, year_for
+from schemas.models import Fact, Mention, Metric, Qualifier, Unit
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:ir|com|org|net)\b\S*")
+_GENERIC_PROVINCE = re.compile(r"(?<![\u0600-\u06ff])(?:این\s+)?استان(?![\u0600-\u06ff])(?!\s*(?:ها|های))")
+_ANAPHORA = re.compile(r"(?:از\s+)?(?:این|آن)\s+(?:تعداد|میزان|مبلغ|رقم)")
+_RIGHT_STOP = re.compile(r"،|:|؛|\sکه\s")
+_DATELINE = re.compile(r"^\s*([^\n\-|:]{2,30}?)\s*[-|:–]", re.MULTILINE)
+
+
+class Plausibility(Strict):
+    max: dict[Unit, int]
+    examples: list[tuple[str, str, str]] = []
+
+
+PLAUSIBLE = load("plausibility", Plausibility)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """What extraction found about an article besides its facts."""
+
+    normalized: Normalized
+    title: str | None
+    published: object  # jdatetime.date | None
+
+
+def extract_text(text: str, *, title: str | None = None, published: str | None = None) -> list[Fact]:
+    """The facts of one article's text (an empty list when it states none)."""
+    return extract_article(text, title=title, published=published)[1]
+
+
+def extract_article(text: str, *, title: str | None = None, published: str | None = None) -> tuple[ArticleText, list[Fact]]:
+    """Extract facts, and return with them the normalized text, title and publication date."""
+    norm = normalize(text)
+    t = norm.text
+    sentences = sentence_spans(t)
+    title = normalize(title).text.strip() if title else _first_line_title(t)
+    pub = parse_date(published) or find_publication_date(t)
+    pub_year = pub.year if pub else None
+    blocked = [(d.start, d.end) for d in find_dates(t)] + [(m.start(), m.end()) for m in _URL.finditer(t)]
+    numbers = [n for n in find_numbers(t) if not any(a <= n.start < b for a, b in blocked)]
+    quantities = find_quantities(t, numbers)
+    if not quantities:
+        return ArticleText(norm, title, pub), []
+
+    tracker = SpeakerTracker(t)
+    for s, e in sentences:
+        tracker.read_sentence(s, e)
+    places = [p for p in find_places(t) if not p.agency]
+    nationals = find_national_cues(t)
+    article_province = _article_province(t, places, tracker, title)
+    report_year = title_year(title)
+
+    by_sentence: dict[int, list[Quantity]] = {}
+    sentence_of = {}
+    for q in quantities:
+        idx = next((i for i, (s, e) in enumerate(sentences) if s <= q.start < e), None)
+        if idx is None:
+            continue
+        by_sentence.setdefault(idx, []).append(q)
+        sentence_of[id(q)] = idx
+
+    drafts: list[_Draft] = []
+    for idx, qs in by_sentence.items():
+        s, e = sentences[idx]
+        opener = _OPENER_RE.match(t, s)
+        body_start = opener.end() if opener else s
+        years = find_years(t, s, e, pub_year)
+        previous_province = None
+        for i, q in enumerate(qs):
+            left = max(body_start, qs[i - 1].end if i else s)
+            clause = [m.end() for m in CLAUSE_BREAK.finditer(t, left, q.start)]
+            left = max([left] + clause)
+            right = qs[i + 1].start if i + 1 < len(qs) else e
+            choice = best_cue(t, q, (s, e), (left, right))
+            stop = _RIGHT_STOP.search(t, q.end, right)
+            place_right = stop.start() if stop else right
+            speaker = tracker.speaker_at(q.start)
+            province = _province(t, (left, place_right), places, nationals, speaker, article_province, previous_province)
+            previous_province = province if _explicit(province, t, (left, place_right), places) else previous_province
+            year = year_for(years, q.start, q.end, t)
+            drafts.append(_Draft(q, choice, province, year.year if year else None, year.year_from if year else None,
+                                 speaker.name if speaker else None, speaker.title if speaker else None, (s, e)))
+    facts = _merge(drafts, norm, report_year)
+    return ArticleText(norm, title, pub), facts
+
+
+@dataclass
+class _Draft:
+    q: Quantity
+    choice: Choice
+    province: str | None
+    year: int | None
+    year_from: int | None
+    official_name: str | None
+    official_title: str | None
+    sentence: tuple[int, int]
+
+
+def _first_line_title(t: str) -> str | None:
+    for line in t.split("\n"):
+        line = line.strip()
+        if line:
+            return line if len(line) <= 200 else None
+    return None
+
+
+def _places_in(span: tuple[int, int], places) -> set[str]:
+    return {p.province for p in places if span[0] <= p.start and p.end <= span[1]}
+
+
+def _explicit(province, t, span, places) -> bool:
+    return province is not None and province in _places_in(span, places)
+
+
+def _province(t, span, places, nationals, speaker, article_province, previous):
+    """The province of one quantity (RECORDS.md `province`), in order of evidence."""
+    named = _places_in(span, places)
+    if len(named) == 1:
+        return named.pop()
+    if len(named) > 1:
+        return None
+    if any(span[0] <= a and b <= span[1] for a, b in nationals):
+        return "national"
+    if _ANAPHORA.search(t, span[0], min(span[1], span[0] + 40)) and previous:
+        return previous
+    if _GENERIC_PROVINCE.search(t, *span) and article_province:
+        return article_province
+    if previous:
+        return previous
+    if speaker and speaker.province:
+        return speaker.province
+    return article_province
+
+
+def _article_province(t: str, places, tracker: SpeakerTracker, title: str | None) -> str | None:
+    """The article's own province: dateline, reporting clause, first speaker, most named."""
+    head = t[:300]
+    for m in _DATELINE.finditer(head):
+        found = [p.province for p in places if m.start(1) <= p.start and p.end <= m.end(1)]
+        if found:
+            return found[0]
+    for m in _OPENER_RE.finditer(t):
+        found = [p.province for p in places if m.start() <= p.start and p.end <= m.end()]
+        if found:
+            return found[-1]
+        break
+    for sp in tracker.speakers:
+        if sp.province and sp.province != "national":
+            return sp.province
+    counts = Counter(p.province for p in places)
+    if title:
+        for p in find_places(title):
+            if not p.agency:
+                counts[p.province] += 2
+    if counts:
+        return counts.most_common(1)[0][0]
+    if any(sp.province == "national" for sp in tracker.speakers):
+        return "national"
+    return None
+
+
+def _plausible(q: Quantity, warnings: list[str]):
+    limit = PLAUSIBLE.max[q.unit]
+    amount = q.amount
+    if amount > limit:
+        if q.number.scale > 1 and q.number.unscaled <= limit:
+            warnings.append(
+                f"implausible: {q.number.text} {q.noun} read as {amount} is beyond {limit}; stored unscaled as {q.number.unscaled}"
+            )
+            return q.number.unscaled
+        warnings.append(f"implausible: {amount} {q.unit.value} is beyond {limit}; kept as written")
+    return amount
+
+
+def _merge(drafts: list[_Draft], norm: Normalized, report_year: int | None) -> list[Fact]:
+    """One fact per (amount, unit): every repetition of a figure becomes another mention."""
+    groups: dict[tuple, list[_Draft]] = {}
+    for d in sorted(drafts, key=lambda d: d.q.start):
+        groups.setdefault((d.q.amount, d.q.unit), []).append(d)
+    facts = []
+    t = norm.text
+    for (_, unit), group in groups.items():
+        warnings: list[str] = []
+        amount = _plausible(group[0].q, warnings)
+        best = min(group, key=lambda d: d.choice.rank)
+        qualifier = next((d.q.qualifier for d in group if d.q.qualifier is not Qualifier.exact), Qualifier.exact)
+        year = next((d.year for d in group if d.year is not None), None)
+        year_from = next((d.year_from for d in group if d.year_from is not None), None)
+        if year is None and report_year and year_from is None:
+            year = report_year
+        mentions = []
+        for d in group:
+            raw_start, raw_end = norm.raw_span(d.q.start, d.q.end)
+            mentions.append(
+                Mention(
+                    sentence=t[d.sentence[0] : d.sentence[1]],
+                    start=d.q.start,
+                    end=d.q.end,
+                    raw_start=raw_start,
+                    raw_end=raw_end,
+                    text=t[d.q.start : d.q.end],
+                    rule=f"{d.q.unit_rule}/{d.choice.rule}",
+                )
+            )
+        first = group[0]
+        facts.append(
+            Fact(
+                amount=amount,
+                unit=unit,
+                metric=Metric(best.choice.metric),
+                metric_phrase=best.q.noun,
+                qualifier=qualifier,
+                province=next((d.province for d in group if d.province), None),
+                year=year,
+                year_from=year_from,
+                official_name=next((d.official_name for d in group if d.official_name), None),
+                official_title=next((d.official_title for d in group if d.official_title), first.official_title),
+                warnings=tuple(warnings),
+                mentions=tuple(mentions),
+            )
+        )
+    return facts

@@ -1,0 +1,92 @@
+"""Which metric a quantity belongs to, decided by the rules in ``rules/metrics.toml``.
+
+The policy, in one place (:func:`best_cue`): a counter noun that implies a metric wins; else
+the cue inside the quantity's own segment beats one elsewhere in the sentence, the nearer cue
+beats the farther, and the higher priority breaks ties; else the unit's default.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extract.quantities import PERSIAN_LETTER, Quantity
+from extract.ruledata import Strict, alternation, load
+from extract.segments import words_between
+from schemas.models import MONEY_UNITS, Metric, Unit
+
+
+class MetricRule(Strict):
+    name: str
+    metric: Metric
+    units: list[Unit]
+    cues: list[str]
+    side: str = "any"
+    window: int | None = None
+    max_rial: int | None = None
+    min_rial: int | None = None
+    priority: int = 0
+    examples: list[tuple[str, str, str]] = []
+    counter_examples: list[tuple[str, str]] = []
+
+
+class MetricRules(Strict):
+    defaults: dict[Unit, Metric]
+    rule: list[MetricRule]
+
+
+RULES = load("metrics", MetricRules)
+_CUE_RE = {
+    r.name: re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(r.cues)}") for r in RULES.rule
+}
+_BY_UNIT: dict[Unit, list[MetricRule]] = {u: [r for r in RULES.rule if u in r.units] for u in Unit}
+
+
+def in_rial(q: Quantity) -> Decimal:
+    return q.amount * 10 if q.unit is Unit.toman else q.amount
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    metric: Metric
+    rule: str
+    rank: tuple  # lower is better: (tier, distance, -priority)
+
+
+def _applies(rule: MetricRule, q: Quantity) -> bool:
+    if q.unit in MONEY_UNITS:
+        rial = in_rial(q)
+        if rule.max_rial is not None and rial > rule.max_rial:
+            return False
+        if rule.min_rial is not None and rial < rule.min_rial:
+            return False
+    return True
+
+
+def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[int, int]) -> Choice:
+    """The metric of ``q`` (see the module docstring for the policy)."""
+    if q.noun_metric is not None:
+        return Choice(q.noun_metric, q.unit_rule, (-1, 0, 0))
+    best: Choice | None = None
+    for rule in _BY_UNIT[q.unit]:
+        if not _applies(rule, q):
+            continue
+        for m in _CUE_RE[rule.name].finditer(text, *sentence):
+            if m.end() <= q.start:
+                side, distance = "before", words_between(text, m.end(), q.start)
+            elif m.start() >= q.end:
+                side, distance = "after", words_between(text, q.end, m.start())
+            else:
+                side, distance = "inside", 0
+            if rule.side not in ("any", side) and side != "inside":
+                continue
+            if rule.window is not None and distance > rule.window:
+                continue
+            tier = 0 if segment[0] <= m.start() and m.end() <= segment[1] else 1
+            choice = Choice(rule.metric, rule.name, (tier, distance, -rule.priority))
+            if best is None or choice.rank < best.rank:
+                best = choice
+    if best is None:
+        return Choice(RULES.defaults[q.unit], f"default-{q.unit.value}", (9, 0, 0))
+    return best

@@ -1,0 +1,133 @@
+"""DuckDB storage: tables from ``schemas/tables.sql``, one transaction per batch, bulk
+inserts through Arrow, and re-runs that replace rather than duplicate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from extract.errors import StoreError
+from schemas.models import Article, Fact
+from schemas.tables import ddl, table_columns
+
+VIEWS_SQL = Path(__file__).resolve().parent.parent / "schemas" / "views.sql"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    article: Article
+    facts: list[Fact]
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database, with a clear error when another process holds it."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(f"{path}: the database is in use by another process (is another `extract` running?)") from None
+        raise StoreError(f"{path}: cannot open the database: {exc}") from None
+
+
+def _arrow_type(sql: str) -> pa.DataType:
+    if sql.startswith("DECIMAL"):
+        return pa.decimal128(38, 6)
+    if sql == "INTEGER":
+        return pa.int32()
+    if sql == "DATE":
+        return pa.date32()
+    if sql.endswith("[]"):
+        return pa.list_(_arrow_type(sql[:-2]))
+    return pa.string()
+
+
+_SCHEMAS = {
+    table: pa.schema([(name, _arrow_type(sql)) for name, sql in cols]) for table, cols in table_columns().items()
+}
+
+
+def rows(results: list[ArticleResult]) -> dict[str, list[dict]]:
+    """The rows each table gets for ``results`` (also used to write Parquet parts)."""
+    out: dict[str, list[dict]] = {"articles": [], "facts": [], "mentions": []}
+    for r in results:
+        a = r.article
+        out["articles"].append(a.model_dump())
+        for f in r.facts:
+            fid = f.fact_id(a.article_id)
+            row = f.model_dump(exclude={"mentions"})
+            row.update(fact_id=fid, article_id=a.article_id, warnings=list(f.warnings))
+            out["facts"].append(row)
+            for m in f.mentions:
+                out["mentions"].append({"fact_id": fid, "article_id": a.article_id, **m.model_dump()})
+    return out
+
+
+def arrow_tables(results: list[ArticleResult], skips: list[tuple[str, str]] = ()) -> dict[str, pa.Table]:
+    data = rows(results)
+    data["skipped"] = [{"source": s, "reason": r} for s, r in skips]
+    tables = {}
+    for table, schema in _SCHEMAS.items():
+        cols = {name: [row.get(name) for row in data[table]] for name in schema.names}
+        tables[table] = pa.table(cols, schema=schema)
+    return tables
+
+
+class Store:
+    """The project's DuckDB file."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.con = connect(self.path)
+        self.con.execute(ddl())
+        if VIEWS_SQL.exists():
+            self.con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
+
+    def write(self, results: list[ArticleResult], skips: list[tuple[str, str]] = ()) -> None:
+        """Store one batch in one transaction, replacing what earlier runs stored for it."""
+        seen: set[str] = set()
+        unique = []
+        for r in results:
+            if r.article.article_id not in seen:
+                seen.add(r.article.article_id)
+                unique.append(r)
+        tables = arrow_tables(unique, skips)
+        ids = tables["articles"].select(["article_id", "source"])
+        sources = tables["skipped"].select(["source"])
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.register("_batch_ids", ids)
+            con.register("_batch_skip_sources", sources)
+            stale = (
+                "SELECT article_id FROM _batch_ids UNION "
+                "SELECT a.article_id FROM articles a JOIN _batch_ids b ON a.source = b.source"
+            )
+            con.execute(f"DELETE FROM mentions WHERE article_id IN ({stale})")
+            con.execute(f"DELETE FROM facts WHERE article_id IN ({stale})")
+            con.execute(f"DELETE FROM articles WHERE article_id IN ({stale})")
+            con.execute(
+                "DELETE FROM skipped WHERE source IN (SELECT source FROM _batch_ids UNION SELECT source FROM _batch_skip_sources)"
+            )
+            for table in ("articles", "facts", "mentions", "skipped"):
+                con.register("_batch", tables[table])
+                con.execute(f"INSERT INTO {table} SELECT * FROM _batch")
+                con.unregister("_batch")
+            con.unregister("_batch_ids")
+            con.unregister("_batch_skip_sources")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
