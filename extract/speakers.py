@@ -191,7 +191,9 @@ class SpeakerTracker:
             speaker = Speaker(name, title, title_province(title), _aliases(name))
         else:
             cur = self.current
-            if cur and _compatible(cur.title, title):
+            if cur and (not cur.title or _compatible(cur.title, title)):
+                if not cur.title:
+                    cur.title, cur.province = title, title_province(title)
                 return
             same = next((s for s in reversed(self.speakers) if _compatible(s.title, title) and s.title), None)
             if same:
@@ -213,6 +215,10 @@ class SpeakerTracker:
             body = according.end()
         toks = _tokens(text, body, end)
         for i, tok in enumerate(toks[:40]):
+            if _TITLE_RE.match(text, tok.start()) and (bare := _surname_before_title(toks, i)):
+                title, _ = _read_title(text, tok.start(), end)
+                self._introduce(start, bare, title)
+                return
             if not _at_clause_start(toks, i, body, body):
                 continue
             named = _name_at(text, toks, i)
@@ -230,12 +236,7 @@ class SpeakerTracker:
                 return
             if _TITLE_RE.match(text, tok.start()):
                 title, title_end = _read_title(text, tok.start(), end)
-                after = text[title_end : title_end + 2]
-                bare = _surname_before_title(toks, i)
-                if bare:
-                    self._introduce(start, bare, title)
-                    return
-                if title and (i == 0 or according) and not after.startswith("\n"):
+                if title and (i == 0 or according) and not text[title_end : title_end + 2].startswith("\n"):
                     self._introduce(start, None, title)
                     return
             if i == 0 and according is None:

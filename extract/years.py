@@ -22,13 +22,13 @@ _RANGE = re.compile(
     rf"از\s+(?:ابتدای\s+|اول\s+|نیمه\s*(?:ی|دوم|اول)?\s*(?:دوم|اول)?\s*)?(?:سال\s*|{_MONTH}\s*(?:ماه\s*)?(?:سال\s*)?)(?P<a>{_YEAR})"
     rf"\s*(?:تا\s+(?:پایان\s+)?(?:سال\s*)?(?P<b>1[34]\d\d|\d\d)(?!\d)|(?P<now>{_SINCE_NOW}))?"
 )
-_EXPLICIT = re.compile(rf"(?:سال(?:های)?\s*|{_MONTH}\s*(?:ماه\s*)?){_YEAR}")
+_EXPLICIT = re.compile(rf"(?<![\u0600-\u06ff])(?:سال(?:های)?\s*|{_MONTH}\s*(?:ماه\s*)?){_YEAR}")
 _RELATIVE_WORDS = CALENDAR.relative_years
 _RELATIVE = re.compile(
     rf"(?<![\d\u0600-\u06ff])(?P<since>از\s+ابتدای\s+)?(?P<w>{alternation(_RELATIVE_WORDS)})(?![\u0600-\u06ff])"
 )
 # «سه سال گذشته» is a duration and «نسبت به سال گذشته» a baseline, not the fact's year.
-_NOT_RELATIVE_BEFORE = re.compile(r"(?:\d+|یک|دو|سه|چهار|پنج|چند|طی|مدت مشابه|نسبت به|مقایسه با|درمقایسه با|در مقایسه با|مشابه)\s*$")
+_NOT_RELATIVE_BEFORE = re.compile(r"(?:\d+|یک|دو|سه|چهار|پنج|چند|مدت مشابه|نسبت به|مقایسه با|درمقایسه با|در مقایسه با|مشابه)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +98,15 @@ def title_year(title: str | None) -> int | None:
 
 def year_for(years: list[YearMention], q_start: int, q_end: int, text: str) -> YearMention | None:
     """The year expression that applies to the quantity at ``[q_start, q_end)``."""
-    attached = [y for y in years if y.start >= q_end and len(text[q_end : y.start].split()) <= 4 and "،" not in text[q_end : y.start]]
+    attached = [y for y in years if y.start >= q_end and len(text[q_end : y.start].split()) <= 3 and not _BREAK.search(text, q_end, y.start)]
     if attached:
         return attached[0]
     before = [y for y in years if y.end <= q_start]
     if before:
         return before[-1]
-    after = [y for y in years if y.start >= q_end]
+    after = [y for y in years if y.start >= q_end and not _BREAK.search(text, q_end, y.start)]
     return after[0] if after else None
+
+
+# A year expression after a quantity applies to it only within the same clause.
+_BREAK = re.compile(r"[،:؛]|(?<![\u0600-\u06ff])که(?![\u0600-\u06ff])")
