@@ -131,7 +131,13 @@ def main() -> None:
     args = sys.argv[1:]
     if args and not args[0].startswith("-") and args[0] not in SUBCOMMANDS:
         sys.argv.insert(1, "run")
-    app()
+    from extract.errors import WelfareError
+
+    try:
+        app(standalone_mode=True)
+    except WelfareError as exc:  # a broken rule file, raised while the engine loads
+        _err(str(exc))
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Which metric a quantity belongs to, decided by the rules in ``rules/metrics.toml``.
 
 The policy, in one place (:func:`best_cue`): a counter noun that implies a metric wins; else
-the cue inside the quantity's own segment beats one elsewhere in the sentence, the nearer cue
-beats the farther, and the higher priority breaks ties; else the unit's default.
+the cue inside the quantity's own segment beats one elsewhere in the sentence, the higher
+priority beats the lower, and the nearer cue breaks ties; else the unit's default.
 """
 
 from __future__ import annotations
@@ -37,8 +37,14 @@ class MetricRules(Strict):
 
 
 RULES = load("metrics", MetricRules)
+# A cue is a word: it may take a plural or adjective suffix but not run into a longer word
+# («بیشتر» is not «بیشترین»).
+_END = rf"(?:ها|های|ی|ان)?(?![{PERSIAN_LETTER}])"
 _CUE_RE = {
-    r.name: re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(r.cues)}") for r in RULES.rule
+    r.name: re.compile(
+        rf"(?<![{PERSIAN_LETTER}])(?:{alternation([c for c in r.cues if ' ' not in c])}{_END}|{alternation([c for c in r.cues if ' ' in c] or ['\x00'])})"
+    )
+    for r in RULES.rule
 }
 _BY_UNIT: dict[Unit, list[MetricRule]] = {u: [r for r in RULES.rule if u in r.units] for u in Unit}
 
@@ -51,7 +57,7 @@ def in_rial(q: Quantity) -> Decimal:
 class Choice:
     metric: Metric
     rule: str
-    rank: tuple  # lower is better: (tier, distance, -priority)
+    rank: tuple  # lower is better: (tier, -priority, distance)
 
 
 def _applies(rule: MetricRule, q: Quantity) -> bool:
@@ -84,7 +90,7 @@ def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[i
             if rule.window is not None and distance > rule.window:
                 continue
             tier = 0 if segment[0] <= m.start() and m.end() <= segment[1] else 1
-            choice = Choice(rule.metric, rule.name, (tier, distance, -rule.priority))
+            choice = Choice(rule.metric, rule.name, (tier, -rule.priority, distance))
             if best is None or choice.rank < best.rank:
                 best = choice
     if best is None:
