@@ -107,7 +107,7 @@ _PEOPLE_OF = re.compile(
 def _before_rule(rule: Exclusion) -> re.Pattern | None:
     if not rule.before:
         return None
-    gap = r"(?:\s+\S+){0,%d}" % (rule.window - 1)
+    gap = r"(?:\s+[^\s،,.:؛]+){0,%d}" % (rule.window - 1)  # a comma ends the window
     return re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(rule.before)}{_END_OF_WORD}[\s:(\-]*{gap}[\s:(\-]*$")
 
 
