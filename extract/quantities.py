@@ -204,9 +204,10 @@ def find_quantities(text: str, numbers: list[NumberMatch] | None = None) -> list
         counter = _COUNTERS[rule]
         qualifier, start = _qualifier_of(text, num)
         q = Quantity(start, end, num, num.value, counter.unit, noun, rule, counter.metric, qualifier)
-        out.extend(_range_partners(text, q, pending))
-        if _RANGE_TAIL.match(text[max(0, num.start - 8) : num.start]) and qualifier is Qualifier.at_most:
-            q.qualifier = Qualifier.exact
+        partners = _range_partners(text, q, pending)
+        if partners and qualifier is Qualifier.at_most:
+            q.qualifier = Qualifier.exact  # «تا» joined a range here; it is not «at most»
+        out.extend(partners)
         out.append(q)
     out.extend(_carried_currency(text, pending, out))
     out.sort(key=lambda q: q.start)
