@@ -83,7 +83,12 @@ def results_in_order(paths: list[Path], root: Path, workers: int) -> Iterator[tu
         for p in paths:
             yield process_file(p, root)
         return
-    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    # forkserver: never fork a process that holds DuckDB's threads; the server imports the
+    # engine once, so each worker starts with its rules already compiled.
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["extract.pipeline"])
     with ctx.Pool(workers) as pool:
         chunk = max(1, min(64, len(paths) // (workers * 8) or 1))
         yield from pool.imap(_process_path, [(str(p), str(root)) for p in paths], chunksize=chunk)

@@ -92,7 +92,7 @@ def test_one_and_two_workers_agree(tmp_path):
 def test_cli_runs_as_the_readme_says(tmp_path):
     db = tmp_path / "cli.duckdb"
     out = tmp_path / "facts.jsonl"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.run(
         [sys.executable, "-c", "import cli; cli.main()", "corpus/", "--db", str(db), "--jsonl", str(out)],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
@@ -105,7 +105,7 @@ def test_cli_runs_as_the_readme_says(tmp_path):
 
 
 def test_cli_eval_agrees_with_the_scorer(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.run(
         [sys.executable, "-c", "import cli; cli.main()", "eval", str(SEED_GOLD), "corpus/", "--json", "--db", str(tmp_path / "e.duckdb")],
         cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
@@ -121,7 +121,7 @@ def test_cli_eval_agrees_with_the_scorer(tmp_path):
 
 
 def test_missing_path_is_a_clear_error(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.run([sys.executable, "-c", "import cli; cli.main()", str(tmp_path / "nope")],
                           cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 2
