@@ -72,6 +72,7 @@ _DATE = re.compile(
     ),
     re.IGNORECASE,
 )
+_DIGIT_RUN = re.compile(r"\d+")
 _LABEL = re.compile(alternation(CALENDAR.publication_labels) + r"\s*:?")
 _TODAY = re.compile(alternation(CALENDAR.today_labels) + r"\s*:?")
 _ISO_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})")
@@ -122,11 +123,22 @@ def find_dates(text: str) -> list[DateMatch]:
     >>> [(m.start, m.end, m.day.isoformat()) for m in find_dates("از 30.04.1401 تا ۵ سپتامبر ۲۰۲۱")]
     [(3, 13, '1401-04-30'), (17, 31, '1400-06-14')]
     """
-    out = []
-    for m in _DATE.finditer(text):
-        day = _parse(m)
-        if day is not None:
-            out.append(DateMatch(m.start(), m.end(), day))
+    out: list[DateMatch] = []
+    covered = -1
+    # Every date holds a digit run: look for dates only in a small window around each run,
+    # which is far cheaper than scanning all text with the month alternation.
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() < covered:
+            continue
+        lo = max(0, run.start() - 14)
+        for m in _DATE.finditer(text, lo, min(len(text), run.end() + 30)):
+            if m.start() > run.end() or m.end() <= covered or m.end() < run.start():
+                continue
+            day = _parse(m)
+            if day is not None:
+                out.append(DateMatch(m.start(), m.end(), day))
+                covered = m.end()
+            break
     return out
 
 
