@@ -27,6 +27,7 @@ class Officials(Strict):
     report_openers: list[str]
     according_to: list[str]
     pronouns: list[str]
+    national_offices: list[str]
     national_roles: list[str]
     provincial_roles: list[str]
     given_names: list[str]
@@ -49,7 +50,8 @@ _ACCORDING_RE = re.compile(alternation(LEX.according_to) + r"\s+")
 _PRONOUN_RE = re.compile(r"^(?:" + alternation(LEX.pronouns) + r")(?![\u0600-\u06ff])")
 _PROVINCIAL_RE = re.compile(alternation(LEX.provincial_roles))
 _NATIONAL_RE = re.compile(alternation(LEX.national_roles))
-_TITLE_END = re.compile(r"[،:؛\n]|\s(?:" + alternation([s for s in LEX.speech_verbs]) + r"|روز|امروز|در گفت|با اشاره|با بیان|ضمن|در حاشیه|در جمع|در نشست|در دیدار|در بازدید|در آیین|از\s)")
+_NATIONAL_OFFICE_RE = re.compile(alternation(LEX.national_offices))
+_TITLE_END = re.compile(r"[،:؛\n]|\s(?:" + alternation([s for s in LEX.speech_verbs]) + r"|روز|امروز|در\s|با اشاره|با بیان|ضمن|از\s)")
 
 
 @dataclass
@@ -84,7 +86,7 @@ def title_province(title: str | None) -> str | None:
     provinces = {p.province for p in places}
     if len(provinces) == 1:
         return provinces.pop()
-    if find_national_cues(title):
+    if find_national_cues(title) or _NATIONAL_OFFICE_RE.search(title):
         return "national"
     if _PROVINCIAL_RE.search(title):
         return None
