@@ -25,6 +25,7 @@ class NumberWords(Strict):
     half: str
     ordinal_suffixes: list[str]
     glued_units: list[str]
+    irregular_ordinal_bases: list[str]
     atoms: dict[str, int]
     scales: dict[str, int]
     ordinal_words: dict[str, int]
@@ -51,6 +52,7 @@ _TOKEN = re.compile(
     rf"|(?P<word>(?:(?<![{_L}])|(?<=\sو))(?:{_ATOM_WORDS}))"
     rf"|(?P<scale>(?:{_SCALE_WORDS}))"
 )
+_GLUED_ORDINAL = re.compile(rf"(?:{alternation([w for w in WORDS.ordinal_words if w.startswith('س')], flexible_space=False)})(?![{_L}])")
 _ORDINAL_AFTER = re.compile(rf"(?:{_SUFFIX})(?![{_L}])")
 _WORD_END = re.compile(rf"(?![{_L}])")
 _SCALE_FOLLOW = re.compile(rf"(?![{_L}])|(?={_GLUED})")
@@ -99,7 +101,13 @@ def _tokens(text: str) -> list[_Tok | tuple[str, int, int]]:
             out.append(_Tok("ordinal", m.start(), m.end(), Decimal(WORDS.ordinal_words[m.group()])))
         elif kind == "word":
             end = m.end()
-            if _WORD_END.match(text, end) or re.match(_SCALE_WORDS, text[end:]) or _ORDINAL_AFTER.match(text, end):
+            if fraction := _GLUED_ORDINAL.match(text, end):  # «یکسوم»
+                out.append(_Tok("fraction", m.start(), fraction.end(), Decimal(WORDS.atoms[m.group()])))
+            elif (
+                _WORD_END.match(text, end)
+                or re.match(_SCALE_WORDS, text[end:])
+                or (_ORDINAL_AFTER.match(text, end) and m.group() not in WORDS.irregular_ordinal_bases)
+            ):
                 out.append(_Tok("word", m.start(), end, Decimal(WORDS.atoms[m.group()])))
         else:  # scale: a word of its own, or glued to a number before it
             glued = m.start() > 0 and (text[m.start() - 1].isdigit() or (out and isinstance(out[-1], _Tok) and out[-1].end == m.start()))
@@ -114,7 +122,7 @@ def _joinable(text: str, prev: _Tok, tok: _Tok, has_scale: bool) -> bool:
     gap = text[prev.end : tok.start]
     joined = _GAP_JOIN.fullmatch(gap) is not None
     spaced = _GAP_SPACE.fullmatch(gap) is not None
-    if tok.kind == "ordinal":
+    if tok.kind in ("ordinal", "fraction"):
         return False
     if tok.kind == "scale":
         return spaced  # «۲ هزار», «2هزار», «هزار میلیارد»
@@ -178,8 +186,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
             out.append(NumberMatch(a, b, text[a:b], Decimal(0), kind, Decimal(1), Decimal(0)))
             i += 1
             continue
-        if tok.kind == "ordinal":
-            out.append(NumberMatch(tok.start, tok.end, text[tok.start : tok.end], tok.value, "ordinal", Decimal(1), tok.value))
+        if tok.kind in ("ordinal", "fraction"):
+            out.append(NumberMatch(tok.start, tok.end, text[tok.start : tok.end], tok.value, tok.kind, Decimal(1), tok.value))
             i += 1
             continue
         group = [tok]
@@ -200,7 +208,9 @@ def find_numbers(text: str) -> list[NumberMatch]:
                 j += 1
         value, scale = _evaluate(group)
         kind = "cardinal"
-        if group[-1].kind in ("word", "num") and (suffix := _ORDINAL_AFTER.match(text, end)):
+        last_word = text[group[-1].start : group[-1].end]
+        suffix = _ORDINAL_AFTER.match(text, end) if last_word not in WORDS.irregular_ordinal_bases else None
+        if group[-1].kind in ("word", "num") and suffix:
             kind, end = "ordinal", suffix.end()
         elif j < len(toks) and isinstance(toks[j], _Tok) and toks[j].kind == "ordinal" and value <= 10 and _GAP_SPACE.fullmatch(text[end : toks[j].start]) and toks[j].value > 2:
             kind, end = "fraction", toks[j].end  # «یک سوم»
