@@ -58,9 +58,10 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
     t = norm.text
     sentences = sentence_spans(t)
     title = normalize(title).text.strip() if title else _first_line_title(t)
-    pub = parse_date(published) or find_publication_date(t)
+    dates = find_dates(t)
+    pub = parse_date(published) or find_publication_date(t, dates)
     pub_year = pub.year if pub else None
-    blocked = [(d.start, d.end) for d in find_dates(t)] + [(m.start(), m.end()) for m in _URL.finditer(t)]
+    blocked = [(d.start, d.end) for d in dates] + [(m.start(), m.end()) for m in _URL.finditer(t)]
     numbers = [n for n in find_numbers(t) if not any(a <= n.start < b for a, b in blocked)]
     quantities = find_quantities(t, numbers)
     if not quantities:

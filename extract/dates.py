@@ -160,7 +160,7 @@ def parse_date(value: str | None) -> jdatetime.date | None:
     return found[0].day if found else None
 
 
-def find_publication_date(text: str) -> jdatetime.date | None:
+def find_publication_date(text: str, dates: list[DateMatch] | None = None) -> jdatetime.date | None:
     """The article's publication date, found in its normalized text.
 
     In order: a leading ``date YYYY-MM-DD`` line (archive exports); a date labelled as
@@ -170,7 +170,7 @@ def find_publication_date(text: str) -> jdatetime.date | None:
     iso = _ISO_PREFIX.match(text)
     if iso and (found := parse_date(iso.group(1))):
         return found
-    dates = find_dates(text)
+    dates = find_dates(text) if dates is None else dates
     if not dates:
         return None
     for d in dates:

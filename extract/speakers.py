@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.places import find_national_cues, find_places
 from extract.ruledata import Strict, alternation, load
@@ -78,6 +79,7 @@ def _strip_honorifics(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=4096)
 def title_province(title: str | None) -> str | None:
     """The province a title names, ``national`` for a national office, else None."""
     if not title:
