@@ -1,122 +1,370 @@
-"""Places in text: provinces, their cities and counties, and markers of national figures.
+"""Places in text: provinces, counties, cities and demonyms, each mapped to its province.
 
-Data: ``rules/places.toml``. A name that is also an ordinary word counts only after a cue
-(«استان مرکزی», «شهرستان راز»); a name inside a news outlet's name is flagged ``agency``.
+The gazetteer is data (``rules/places.toml``); this module only composes it. Text is already
+in canonical form (:mod:`extract.normalize`): a space inside a name also matches no space,
+and the letters of the data's ``spelling`` table may be swapped or dropped.
 
->>> [(p.text, p.province, p.agency) for p in find_places("به گزارش خبرگزاری آوای البرز استان سمنان، در شاهرود")]
-[('البرز', 'alborz', True), ('سمنان', 'semnan', False), ('شاهرود', 'semnan', False)]
->>> [p.province for p in find_places("بانک مرکزی و خبرگزاری فارس و خلیج فارس")]
-['fars']
+* A name that is also an ordinary word or a given name counts only after a cue of its
+  policy («استان مرکزی», «شهرستان بهار»), or right after another place in a list.
+* A place inside a news outlet's name is reported with ``agency=True``: it is not a place of
+  the fact («خبرگزاری آوای البرز استان سمنان» is Semnan). The province's own broadcaster is a
+  place («صدا و سیمای مرکز خلیج فارس» is Hormozgan).
+* A name inside another name («خیابان تهران», «خلیج فارس», «بیمه البرز») gives nothing.
+* A name shared by two provinces («نورآباد», «خراسان» alone) gives nothing.
+
+>>> [(p.text, p.province, p.kind, p.agency) for p in find_places(
+...     "به گزارش خبرگزاری آوای البرز استان سمنان، رئیس بهزیستی شاهرود گفت")]
+[('البرز', 'alborz', 'province', True), ('سمنان', 'semnan', 'province', False), ('شاهرود', 'semnan', 'county', False)]
+>>> [p.province for p in find_places("بانک مرکزی، خلیج فارس و امام خمینی")]
+[]
+>>> [(p.text, p.province) for p in find_places("مدیرکل بهزیستی آذربایجانغربی و اذربایجان شرقی")]
+[('آذربایجانغربی', 'west_azerbaijan'), ('اذربایجان شرقی', 'east_azerbaijan')]
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import product
 
-from extract.ruledata import Strict, alternation, load
+from pydantic import model_validator
 
-_L = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
+from extract.ruledata import Strict, load
+from schemas.models import Province
+
+__all__ = ["GAZETTEER", "PlaceMatch", "find_national_cues", "find_places", "province_of"]
+
+# Letters of the canonical text (Arabic block letters plus the Persian ones): a name must not
+# continue a word nor be continued by one.
+LETTER = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc"
+_B = f"(?<![{LETTER}])"  # no letter before
+_E = f"(?![{LETTER}])"  # no letter after
+
+KINDS = ("province", "county", "city", "demonym")  # also the order of preference of a name's kind
 
 
-class ProvinceEntry(Strict):
-    slug: str
-    names: list[str]
-    demonyms: list[str] = []
-    places: list[str] = []
+# ---------------------------------------------------------------- the data file's model
+
+
+class Entry(Strict):
+    """A name that needs more than its spelling: a cue policy, or several provinces."""
+
+    name: str
+    cue: str | None = None
+    shared: bool = False
+
+
+Name = str | Entry
+
+
+class ProvinceData(Strict):
+    slug: Province
+    names: list[Name]
+    capital: str
+    counties: list[Name] = []
+    cities: list[Name] = []
+    demonyms: list[Name] = []
+    broadcaster: str | None = None
+
+    @model_validator(mode="after")
+    def _national_is_no_province(self):
+        if self.slug is Province.national:
+            raise ValueError("'national' is not a province")
+        return self
+
+
+class Agency(Strict):
+    words: list[str]
+    openers: list[str]
+    suffixes: list[str]
+    max_words: int
+    breakers: list[str]
+
+
+class National(Strict):
+    cues: list[str]
+    not_after: list[str]
+    not_before: list[str]
 
 
 class Gazetteer(Strict):
-    needs_cue: list[str]
-    cues: list[str]
-    agency_words: list[str]
-    not_after: list[str]
-    national_cues: list[str]
-    not_national: list[str]
-    province: list[ProvinceEntry]
+    optional_words: list[str]
+    glued_prefixes: list[str]
+    list_joiners: list[str]
+    list_cues: list[str]
+    demonym_policy: str
+    demonym_plurals: list[str]
+    broadcaster_policy: str
+    spelling: dict[str, list[str]]
+    cue_words: dict[str, list[str]]
+    policies: dict[str, list[str]]
+    agency: Agency
+    not_place_before: list[str]
+    not_places: list[str]
+    national: National
+    province: list[ProvinceData]
+
+    @model_validator(mode="after")
+    def _references_exist(self):
+        groups = set(self.cue_words)
+        for policy, used in self.policies.items():
+            if unknown := set(used) - groups:
+                raise ValueError(f"policy {policy!r} uses unknown cue groups {sorted(unknown)}")
+        for key, used in (("agency.breakers", self.agency.breakers), ("list_cues", self.list_cues)):
+            if unknown := set(used) - groups:
+                raise ValueError(f"{key} uses unknown cue groups {sorted(unknown)}")
+        breakers = {w for g in self.agency.breakers for w in self.cue_words[g]}
+        if loose := set(self.glued_prefixes) - breakers:
+            raise ValueError(f"glued_prefixes must also end outlet names (agency.breakers): {sorted(loose)}")
+        named = [self.demonym_policy, self.broadcaster_policy]
+        named += [e.cue for p in self.province for e in _entries(p) if e.cue]
+        if unknown := set(named) - set(self.policies):
+            raise ValueError(f"unknown cue policies {sorted(unknown)}")
+        return self
+
+
+def _entries(p: ProvinceData, fields: tuple[str, ...] = ("names", "counties", "cities", "demonyms")) -> list[Entry]:
+    return [Entry(name=n) if isinstance(n, str) else n for f in fields for n in getattr(p, f)]
 
 
 GAZETTEER = load("places", Gazetteer)
 
 
-def _key(name: str) -> str:
-    return re.sub(r"\s+", "", name)
+# ---------------------------------------------------------------- patterns from the data
 
 
-def _index() -> dict[str, tuple[str, str]]:
-    """Name (spaces removed) -> (province slug, kind); names shared by two provinces are dropped."""
-    found: dict[str, set[tuple[str, str]]] = {}
+def _fold(text: str) -> str:
+    """The lookup key of a name as written: no spaces, and dropped or swapped letters undone.
+
+    >>> _fold("اذربایجان غربی") == _fold("آذربایجانغربی")
+    True
+    """
+    return text.translate(_FOLD)
+
+
+_FOLD = str.maketrans(
+    {**{ch: (alts[0] if alts else "") for ch, alts in GAZETTEER.spelling.items()}, " ": "", "\n": "", "\t": ""}
+)
+
+
+def _letters(word: str) -> str:
+    out = []
+    for ch in word:
+        alts = GAZETTEER.spelling.get(ch)
+        if alts is None:
+            out.append(re.escape(ch))
+        else:
+            out.append("(?:" + "|".join(re.escape(a) for a in [ch, *alts] if a) + ")" + ("?" if "" in alts else ""))
+    return "".join(out)
+
+
+def _pattern(name: str) -> str:
+    """The regex of one name: any space or none between its words, optional words optional.
+
+    >>> _pattern("سیستان و بلوچستان")
+    'سیستان\\\\s*(?:و\\\\s*)?بلوچستان'
+    """
+    words = name.split()
+    parts = []
+    for i, w in enumerate(words):
+        if w in GAZETTEER.optional_words and 0 < i < len(words) - 1:
+            parts.append(f"(?:{_letters(w)}\\s*)?")
+        else:
+            parts.append(_letters(w) + ("\\s*" if i < len(words) - 1 else ""))
+    return "".join(parts)
+
+
+def _alternation(words) -> str:
+    """Longest first, so that the longest name wins where names start alike."""
+    unique = sorted(set(words), key=lambda w: (-len(w.replace(" ", "")), w))
+    return "(?:" + "|".join(_pattern(w) for w in unique) + ")"
+
+
+def _keys(name: str) -> list[str]:
+    """Every lookup key a name can be written with (its optional words kept or left out)."""
+    words = name.split()
+    options = [
+        (w, "") if w in GAZETTEER.optional_words and 0 < i < len(words) - 1 else (w,) for i, w in enumerate(words)
+    ]
+    return sorted({_fold("".join(choice)) for choice in product(*options)})
+
+
+def _before(words) -> re.Pattern:
+    """Matches when one of ``words`` ends just before ``endpos`` (spaces allowed).
+
+    A word must start a word, unless it starts with a sign: «(ره)» may be glued to «خمینی».
+    """
+    signed = [w for w in words if not re.match(f"[{LETTER}]", w)]
+    lettered = [w for w in words if w not in signed]
+    alts = [f"{_B}{_alternation(lettered)}"] + ([_alternation(signed)] if signed else [])
+    return re.compile(f"(?:{'|'.join(alts)})\\s*\\Z")
+
+
+def _cue_words(groups) -> list[str]:
+    return [w for g in groups for w in GAZETTEER.cue_words[g]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    province: str | None  # None: a phrase that is not a place (`not_places`)
+    kind: str
+    policy: str | None
+    shared: bool
+
+
+def _candidates() -> dict[str, list[_Candidate]]:
+    table: dict[str, list[_Candidate]] = {}
+
+    def add(name: str, cand: _Candidate) -> None:
+        for key in _keys(name):
+            table.setdefault(key, []).append(cand)
+
     for p in GAZETTEER.province:
-        for kind, names in (("province", p.names), ("demonym", p.demonyms), ("city", p.places)):
-            for n in names:
-                found.setdefault(_key(n), set()).add((p.slug, kind))
-    out = {}
-    for name, hits in found.items():
-        slugs = {s for s, _ in hits}
-        if len(slugs) == 1:
-            kinds = {k for _, k in hits}
-            out[name] = (slugs.pop(), "province" if "province" in kinds else kinds.pop())
-    return out
+        slug = p.slug.value
+        for field, kind in (("names", "province"), ("counties", "county"), ("cities", "city")):
+            for e in _entries(p, (field,)):
+                add(e.name, _Candidate(slug, kind, e.cue, e.shared))
+        for e in _entries(p, ("demonyms",)):
+            add(e.name, _Candidate(slug, "demonym", e.cue or GAZETTEER.demonym_policy, e.shared))
+            for suffix in GAZETTEER.demonym_plurals:
+                add(e.name + suffix, _Candidate(slug, "demonym", e.cue, e.shared))
+        if p.broadcaster:
+            add(p.broadcaster, _Candidate(slug, "province", GAZETTEER.broadcaster_policy, False))
+    for phrase in GAZETTEER.not_places:
+        add(phrase, _Candidate(None, "", None, False))
+    return table
 
 
-_BY_NAME = _index()
-_ALL_NAMES = [n for p in GAZETTEER.province for n in p.names + p.demonyms + p.places if _key(n) in _BY_NAME]
-_PLACE_RE = re.compile(rf"(?<![{_L}]){alternation(_ALL_NAMES)}(?![{_L}])")
-_NEEDS_CUE = {_key(n) for n in GAZETTEER.needs_cue}
-_CUE_BEFORE = re.compile(rf"(?<![{_L}]){alternation(GAZETTEER.cues)}\s*$")
-_NOT_AFTER = re.compile(rf"(?<![{_L}]){alternation(GAZETTEER.not_after)}\s*$")
-_AGENCY_BEFORE = re.compile(rf"(?<![{_L}]){alternation(GAZETTEER.agency_words)}(?:\s+[^\s،,:؛.]+){{0,3}}?\s*$")
-_NATIONAL_RE = re.compile(rf"(?<![{_L}]){alternation(GAZETTEER.national_cues)}(?![{_L}])")
-_NOT_NATIONAL_RE = re.compile(alternation(GAZETTEER.not_national))
-_BREAKS_AGENCY = re.compile(rf"(?<![{_L}])(?:استان|از|در)(?![{_L}])")
+def _surfaces() -> list[str]:
+    names = [e.name for p in GAZETTEER.province for e in _entries(p)]
+    names += [e.name + s for p in GAZETTEER.province for e in _entries(p, ("demonyms",)) for s in GAZETTEER.demonym_plurals]
+    names += [p.broadcaster for p in GAZETTEER.province if p.broadcaster]
+    return names + GAZETTEER.not_places
+
+
+_CANDIDATES = _candidates()
+_PLACE_RE = re.compile(
+    f"{_B}(?:(?P<glue>{_alternation(GAZETTEER.glued_prefixes)}))?(?P<name>{_alternation(_surfaces())}){_E}"
+)
+_POLICY_RE = {name: _before(_cue_words(groups)) for name, groups in GAZETTEER.policies.items()}
+_JOINER_RE = re.compile(r"\s*(?:" + "|".join(re.escape(j) for j in GAZETTEER.list_joiners) + r")\s*")
+_LIST_CUE_RE = _before(_cue_words(GAZETTEER.list_cues))
+_NOT_PLACE_BEFORE_RE = _before(GAZETTEER.not_place_before)
+_AGENCY_RE = re.compile(f"{_B}{_alternation(GAZETTEER.agency.words)}{_E}")
+_AGENCY_OPENER_RE = _before(GAZETTEER.agency.openers)
+_AGENCY_SUFFIX_RE = re.compile(f"\\s*{_alternation(GAZETTEER.agency.suffixes)}{_E}")
+_AGENCY_BREAK_RE = re.compile(f"{_B}{_alternation(_cue_words(GAZETTEER.agency.breakers))}{_E}|[^\\s{LETTER}]")
+_NATIONAL_RE = re.compile(f"{_B}{_alternation(GAZETTEER.national.cues)}{_E}")
+_NOT_NATIONAL_RE = _before(GAZETTEER.national.not_after)
+_NOT_NATIONAL_AFTER_RE = re.compile(f"\\s*{_alternation(GAZETTEER.national.not_before)}{_E}")
+_WINDOW = 80  # characters looked at before a name for its cue or outlet word
+
+
+# ---------------------------------------------------------------- the API
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceMatch:
+    """One place name found in the text; offsets are into the text given."""
+
     start: int
     end: int
     text: str
     province: str  # slug
-    kind: str  # "province" | "city" | "demonym"
-    agency: bool  # part of a news outlet's name: not the place of a fact
+    kind: str  # "province" | "county" | "city" | "demonym"
+    agency: bool  # part of a news agency / outlet name: not a place of the fact
 
 
 def province_of(name: str) -> str | None:
-    """The province slug of one place name (canonical form), or None.
+    """The province slug of one name in canonical form, or None (unknown, shared, not a place).
 
-    >>> province_of("آذربایجان غربی"), province_of("دزفول"), province_of("پاریس")
-    ('west_azerbaijan', 'khuzestan', None)
+    Cue policies do not apply: this is a lookup of the name itself.
+
+    >>> province_of("آذربایجان غربی"), province_of("آذربایجانغربی"), province_of("دزفول"), province_of("مرکزی")
+    ('west_azerbaijan', 'west_azerbaijan', 'khuzestan', 'markazi')
+    >>> province_of("نورآباد"), province_of("پاریس"), province_of("خلیج فارس")
+    (None, None, None)
     """
-    hit = _BY_NAME.get(_key(name))
-    return hit[0] if hit else None
+    cands = [c for c in _CANDIDATES.get(_fold(name.strip()), []) if c.province and c.policy != GAZETTEER.broadcaster_policy]
+    provinces = {c.province for c in cands}
+    if len(provinces) != 1 or any(c.shared for c in cands):
+        return None
+    return provinces.pop()
 
 
 def find_places(text: str) -> list[PlaceMatch]:
-    """Every place name in ``text``, in order (longest name first where names overlap)."""
-    out = []
+    """Every place in ``text``, in order and non-overlapping (the longest name wins).
+
+    >>> [(p.text, p.province, p.kind) for p in find_places("در روستاهای شهرستان دلگان و مددجویان لرستانی")]
+    [('دلگان', 'sistan_and_baluchestan', 'county'), ('لرستانی', 'lorestan', 'demonym')]
+    >>> [(p.text, p.province) for p in find_places("در بهار امسال در شهرستان بهار")]
+    [('بهار', 'hamadan')]
+    """
+    out: list[PlaceMatch] = []
+    list_end = -1  # end of the last place of a list opened by a `list_cues` word
     for m in _PLACE_RE.finditer(text):
-        key = _key(m.group())
-        province, kind = _BY_NAME[key]
-        before = text[max(0, m.start() - 40) : m.start()]
-        if _NOT_AFTER.search(before):
+        start, end = m.span("name")
+        lo = max(0, start - _WINDOW)
+        in_list = list_end >= 0 and _JOINER_RE.fullmatch(text, list_end, start) is not None
+        chosen = _choose(text, start, m.group("name"), in_list, glued=m.group("glue") is not None)
+        if chosen is None or _NOT_PLACE_BEFORE_RE.search(text, lo, start):
             continue
-        if key in _NEEDS_CUE and not _CUE_BEFORE.search(before):
-            continue
-        agency_m = _AGENCY_BEFORE.search(before)
-        agency = bool(agency_m) and not _BREAKS_AGENCY.search(before, agency_m.start())
-        out.append(PlaceMatch(m.start(), m.end(), m.group(), province, kind, agency))
+        province, kind = chosen
+        agency = m.group("glue") is None and _in_outlet_name(text, start, end)
+        out.append(PlaceMatch(start, end, m.group("name"), province, kind, agency))
+        opens = in_list or _LIST_CUE_RE.search(text, lo, start) is not None
+        list_end = end if opens and not agency else -1
     return out
 
 
 def find_national_cues(text: str) -> list[tuple[int, int]]:
-    """Spans of words saying a figure is for the whole country («در سراسر کشور»).
+    """Spans of words saying a figure is for the whole country (RECORDS.md `national`).
 
-    >>> len(find_national_cues("در ۱۰۰ نقطه کشور")), len(find_national_cues("حامیان خارج از کشور"))
-    (1, 0)
+    >>> t = "در سراسر کشور و در سازمان بهزیستی کشور، نه حامیان خارج از کشور"
+    >>> [t[a:b] for a, b in find_national_cues(t)]
+    ['سراسر کشور', 'سازمان بهزیستی کشور']
     """
-    excluded = [(m.start(), m.end()) for m in _NOT_NATIONAL_RE.finditer(text)]
     return [
-        (m.start(), m.end())
+        m.span()
         for m in _NATIONAL_RE.finditer(text)
-        if not any(a <= m.start() < b for a, b in excluded)
+        if not _NOT_NATIONAL_RE.search(text, max(0, m.start() - _WINDOW), m.start())
+        and not _NOT_NATIONAL_AFTER_RE.match(text, m.end())
     ]
+
+
+# ---------------------------------------------------------------- policies
+
+
+def _choose(text: str, start: int, name: str, in_list: bool, *, glued: bool) -> tuple[str, str] | None:
+    """The (province, kind) a name found at ``start`` stands for, or None.
+
+    A cued candidate whose cue is present beats a free one; a phrase of `not_places` gives
+    nothing; candidates of several provinces give nothing (a shared name).
+    """
+    cands = _CANDIDATES[_fold(name)]
+    cued = [c for c in cands if c.policy and not glued and (in_list or _cue_before(text, start, c.policy))]
+    free = [c for c in cands if not c.policy]
+    tier = cued or free
+    if not tier or any(c.province is None for c in tier) or any(c.shared for c in tier):
+        return None
+    provinces = {c.province for c in tier}
+    if len(provinces) != 1:
+        return None
+    kind = min((c.kind for c in tier), key=KINDS.index)
+    return provinces.pop(), kind
+
+
+def _cue_before(text: str, start: int, policy: str) -> bool:
+    return _POLICY_RE[policy].search(text, max(0, start - _WINDOW), start) is not None
+
+
+def _in_outlet_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` is part of a news outlet's name (data: [agency])."""
+    lo = max(0, start - _WINDOW)
+    if _AGENCY_OPENER_RE.search(text, lo, start) or _AGENCY_SUFFIX_RE.match(text, end):
+        return True
+    words = [m for m in _AGENCY_RE.finditer(text, lo, start)]
+    if not words:
+        return False
+    gap = text[words[-1].end() : start]
+    return len(gap.split()) <= GAZETTEER.agency.max_words and not _AGENCY_BREAK_RE.search(gap)
