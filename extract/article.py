@@ -27,6 +27,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:ir|com|org|net)\b\S*")
 _GENERIC_PROVINCE = re.compile(r"(?<![\u0600-\u06ff])(?:این\s+)?استان(?![\u0600-\u06ff])(?!\s*(?:ها|های))")
 _ANAPHORA = re.compile(r"(?:از\s+)?(?:این|آن)\s+(?:تعداد|میزان|مبلغ|رقم)")
 _RIGHT_STOP = re.compile(r"،|:|؛|\sکه\s")
+_REPORTING = re.compile(r"به\s+گزارش[^،؛:\n]{0,60}")
 _DATELINE = re.compile(r"^\s*([^\n\-|:]{2,30}?)\s*[-|:–]", re.MULTILINE)
 
 
@@ -71,6 +72,10 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
     for s, e in sentences:
         tracker.read_sentence(s, e)
     places = [p for p in find_places(t) if not p.agency]
+    # A place in the reporting clause («به گزارش صدا و سیمای یزد …») locates the newsroom, not
+    # the fact: it counts for the article's province only.
+    reporting = [(m.start(), m.end()) for m in _REPORTING.finditer(t)]
+    fact_places = [p for p in places if not any(a <= p.start < b for a, b in reporting)]
     nationals = find_national_cues(t)
     article_province = _article_province(t, places, tracker, title)
     report_year = title_year(title)
@@ -100,8 +105,8 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
             stop = _RIGHT_STOP.search(t, q.end, right)
             place_right = stop.start() if stop else right
             speaker = tracker.speaker_at(q.start)
-            province = _province(t, (left, place_right), places, nationals, speaker, article_province, previous_province)
-            previous_province = province if _explicit(province, t, (left, place_right), places) else previous_province
+            province = _province(t, (left, place_right), fact_places, nationals, speaker, article_province, previous_province)
+            previous_province = province if _explicit(province, t, (left, place_right), fact_places) else previous_province
             year = year_for(years, q.start, q.end, t)
             drafts.append(_Draft(q, choice, province, year.year if year else None, year.year_from if year else None,
                                  speaker.name if speaker else None, speaker.title if speaker else None, (s, e)))
