@@ -36,6 +36,9 @@ def run(
     jsonl: Annotated[str | None, typer.Option(help="Also write the facts as JSON Lines to this file ('-' for stdout).")] = None,
     strict: Annotated[bool, typer.Option(help="Exit non-zero if any file or line was skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    engine: Annotated[str, typer.Option(help="'local' (processes on this machine) or 'dask' (needs --parquet and the 'distributed' extra).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a local cluster, one worker per core).")] = None,
+    parquet: Annotated[str | None, typer.Option(help="With --engine dask: folder or fsspec URL for the Parquet parts; load them with `extract load`.")] = None,
 ) -> None:
     """Extract every article under PATH into the DuckDB file and print a summary."""
     from extract.errors import WelfareError
@@ -44,6 +47,21 @@ def run(
 
     if not path.exists():
         _err(f"{path}: no such file or folder")
+        raise typer.Exit(2)
+    if engine == "dask":
+        if not parquet:
+            _err("--engine dask needs --parquet OUT (then: extract load OUT --db FILE)")
+            raise typer.Exit(2)
+        try:
+            from extract.engines.dask_engine import run_dask
+        except ImportError:
+            _err("the dask engine needs the optional dependencies: uv sync --extra distributed")
+            raise typer.Exit(2) from None
+        summary = run_dask(path, parquet, scheduler=scheduler)
+        print_summary(summary, Path(parquet))
+        raise typer.Exit(0 if summary.articles else 1)
+    if engine != "local":
+        _err(f"unknown engine {engine!r}: use 'local' or 'dask'")
         raise typer.Exit(2)
     try:
         summary = _with_progress(lambda progress: run_pipeline(path, db, workers=workers or None,
@@ -121,6 +139,23 @@ def check() -> None:
     typer.echo(f"{total - len(failures)} passed, {len(failures)} failed")
     if failures:
         raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    parquet: Annotated[str, typer.Argument(help="The Parquet folder (or fsspec URL) written by `extract PATH --engine dask --parquet OUT`.")],
+    db: Annotated[Path, DB_OPTION] = Path("welfare.duckdb"),
+) -> None:
+    """Load Parquet parts from a Dask run into DuckDB: same tables, views and types as a local run."""
+    from extract.engines.dask_engine import load as load_parts
+    from extract.errors import WelfareError
+
+    try:
+        n = load_parts(parquet, db)
+    except (WelfareError, OSError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    typer.echo(f"Loaded {n} article(s) from {parquet} -> {db}")
 
 
 SUBCOMMANDS = {"run", "eval", "check", "query", "export", "schema", "show", "load"}

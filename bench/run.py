@@ -90,6 +90,7 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=300, help="articles for the naive baseline")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--keep", help="build the corpus here and keep it")
+    ap.add_argument("--dask", action="store_true", help="also run the Dask engine on a local cluster (needs the 'distributed' extra)")
     args = ap.parse_args()
 
     tmp = Path(args.keep or tempfile.mkdtemp(prefix="welfare-bench-"))
@@ -109,6 +110,14 @@ def main() -> None:
         (tmp / f"real{w}.duckdb").unlink(missing_ok=True)
         secs, facts = real(corpus, tmp / f"real{w}.duckdb", w)
         rows.append((f"pipeline, {w} worker(s)", len(paths), mb, secs, facts))
+
+    if args.dask:
+        from extract.engines.dask_engine import load, run_dask
+
+        start = time.perf_counter()
+        summary = run_dask(corpus, str(tmp / "parts"))
+        load(str(tmp / "parts"), tmp / "dask.duckdb")
+        rows.append(("dask local cluster + load", len(paths), mb, time.perf_counter() - start, summary.facts))
 
     base = rows[0][1] / rows[0][3]
     one = rows[1][1] / rows[1][3]

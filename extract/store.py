@@ -88,13 +88,15 @@ class Store:
 
     def write(self, results: list[ArticleResult], skips: list[tuple[str, str]] = ()) -> None:
         """Store one batch in one transaction, replacing what earlier runs stored for it."""
-        seen: set[str] = set()
-        unique = []
-        for r in results:
-            if r.article.article_id not in seen:
-                seen.add(r.article.article_id)
-                unique.append(r)
-        tables = arrow_tables(unique, skips)
+        self.write_tables(arrow_tables(results, skips))
+
+    def write_tables(self, tables: dict[str, pa.Table]) -> None:
+        """Store Arrow tables (one per table name) in one transaction, replacing stale rows.
+
+        The same text in two files is one article (its id is a hash of the text): the first
+        copy is kept, and its rows are not duplicated.
+        """
+        tables = {**arrow_tables([]), **tables}
         ids = tables["articles"].select(["article_id", "source"])
         sources = tables["skipped"].select(["source"])
         con = self.con
@@ -114,7 +116,10 @@ class Store:
             )
             for table in ("articles", "facts", "mentions", "skipped"):
                 con.register("_batch", tables[table])
-                con.execute(f"INSERT INTO {table} SELECT * FROM _batch")
+                if table == "mentions":
+                    con.execute("INSERT INTO mentions SELECT DISTINCT * FROM _batch")
+                else:
+                    con.execute(f"INSERT OR IGNORE INTO {table} SELECT * FROM _batch")
                 con.unregister("_batch")
             con.unregister("_batch_ids")
             con.unregister("_batch_skip_sources")
