@@ -83,6 +83,8 @@ def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[i
                 side, distance = "before", words_between(text, m.end(), q.start)
             elif m.start() >= q.end:
                 side, distance = "after", words_between(text, q.end, m.start())
+            elif m.start() < q.number.start:
+                continue  # the qualifier's own word («کمتر از») is not a cue
             else:
                 side, distance = "inside", 0
             if rule.side not in ("any", side) and side != "inside":
