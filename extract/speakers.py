@@ -52,7 +52,7 @@ _PRONOUN_RE = re.compile(r"^(?:" + alternation(LEX.pronouns) + r")(?![\u0600-\u0
 _PROVINCIAL_RE = re.compile(alternation(LEX.provincial_roles))
 _NATIONAL_RE = re.compile(alternation(LEX.national_roles))
 _NATIONAL_OFFICE_RE = re.compile(alternation(LEX.national_offices))
-_TITLE_END = re.compile(r"[،:؛\n]|\s(?:" + alternation([s for s in LEX.speech_verbs]) + r"|روز|امروز|در\s|با اشاره|با بیان|ضمن|از\s)")
+_TITLE_END = re.compile(r"[:؛\n]|\s(?:" + alternation([s for s in LEX.speech_verbs]) + r"|روز|امروز|در\s|با اشاره|با بیان|ضمن|از\s|درخصوص|درباره|نیز|را\s)")
 
 
 @dataclass
@@ -104,7 +104,15 @@ def _read_title(text: str, pos: int, end: int) -> tuple[str | None, int]:
         return None, pos
     stop = _TITLE_END.search(text, m.end(), end)
     title_end = stop.start() if stop else end
-    title = text[m.start() : title_end].strip(" «»\"")
+    # A title ends with the place of its office («… بهزیستی استان کرمانشاه»); commas may stand
+    # inside it («معاون مشارکتهای مردمی، مسکن، اشتغال … استان کرمانشاه»). Without a place it
+    # ends at the first comma.
+    places = [p for p in find_places(text[m.start() : title_end]) if not p.agency]
+    if places:
+        title_end = m.start() + places[0].end
+    elif (comma := text.find("،", m.end(), title_end)) >= 0:
+        title_end = comma
+    title = text[m.start() : title_end].strip(" «»\"،")
     if len(title.split()) > 16:
         title = " ".join(title.split()[:16])
     return title, title_end
