@@ -158,6 +158,55 @@ def load(
     typer.echo(f"Loaded {n} article(s) from {parquet} -> {db}")
 
 
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL to run on the database (read-only).")],
+    db: Annotated[Path, DB_OPTION] = Path("welfare.duckdb"),
+    format: Annotated[str, typer.Option("--format", help="table, csv or json (one object per line).")] = "table",
+) -> None:
+    """Run SQL on the database and print the result."""
+    from extract.commands import query as run_query
+    from extract.errors import WelfareError
+
+    if format not in ("table", "csv", "json"):
+        _err("--format must be table, csv or json")
+        raise typer.Exit(2)
+    try:
+        run_query(db, sql, format)
+    except WelfareError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write one file per table into.")],
+    format: Annotated[str, typer.Option("--format", help="parquet (types kept) or csv.")] = "parquet",
+    db: Annotated[Path, DB_OPTION] = Path("welfare.duckdb"),
+) -> None:
+    """Write every table (articles, facts, mentions, skipped) as Parquet or CSV."""
+    from extract.commands import export as run_export
+    from extract.errors import WelfareError
+
+    if format not in ("parquet", "csv"):
+        _err("--format must be parquet or csv")
+        raise typer.Exit(2)
+    try:
+        for path in run_export(db, out, format):
+            typer.echo(path)
+    except WelfareError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the records (generated from the pydantic models)."""
+    from extract.commands import records_schema
+
+    typer.echo(json.dumps(records_schema(), ensure_ascii=False, indent=2))
+
+
 SUBCOMMANDS = {"run", "eval", "check", "query", "export", "schema", "show", "load"}
 
 
