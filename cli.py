@@ -207,6 +207,26 @@ def schema() -> None:
     typer.echo(json.dumps(records_schema(), ensure_ascii=False, indent=2))
 
 
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="An article_id, or its source path or file name.")],
+    html_out: Annotated[Path, typer.Option("--html", help="Where to write the review page.")] = Path("article.html"),
+    db: Annotated[Path, DB_OPTION] = Path("welfare.duckdb"),
+    root: Annotated[list[Path] | None, typer.Option("--root", help="Folder(s) the article sources are relative to (default: . and corpus/).")] = None,
+) -> None:
+    """Write an HTML page of one article with every fact highlighted (hover for the record)."""
+    from extract.errors import WelfareError
+    from extract.review import render
+
+    try:
+        page = render(db, article, root or [Path("."), Path("corpus")])
+    except WelfareError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    html_out.write_text(page, encoding="utf-8")
+    typer.echo(html_out)
+
+
 SUBCOMMANDS = {"run", "eval", "check", "query", "export", "schema", "show", "load"}
 
 
