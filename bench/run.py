@@ -121,7 +121,7 @@ def main() -> None:
 
     base = rows[0][1] / rows[0][3]
     one = rows[1][1] / rows[1][3]
-    print(f"\n| run | articles | articles/s | MB/s | facts/s | vs naive | vs 1 worker |")
+    print("\n| run | articles | articles/s | MB/s | facts/s | vs naive | vs 1 worker |")
     print("|---|---|---|---|---|---|---|")
     for name, n, m, secs, facts in rows:
         rate = n / secs

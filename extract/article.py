@@ -106,7 +106,7 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
             place_right = stop.start() if stop else right
             speaker = tracker.speaker_at(q.start)
             province = _province(t, (left, place_right), fact_places, nationals, speaker, article_province, previous_province)
-            previous_province = province if _explicit(province, t, (left, place_right), fact_places) else previous_province
+            previous_province = province if _explicit(province, (left, place_right), fact_places) else previous_province
             year = year_for(years, q.start, q.end, t)
             drafts.append(_Draft(q, choice, province, year.year if year else None, year.year_from if year else None,
                                  speaker.name if speaker else None, speaker.title if speaker else None, (s, e)))
@@ -138,7 +138,7 @@ def _places_in(span: tuple[int, int], places) -> set[str]:
     return {p.province for p in places if span[0] <= p.start and p.end <= span[1]}
 
 
-def _explicit(province, t, span, places) -> bool:
+def _explicit(province, span, places) -> bool:
     return province is not None and province in _places_in(span, places)
 
 

@@ -83,13 +83,7 @@ def _inflected(words: list[str]) -> list[str]:
     return sorted(out)
 
 
-def _named_alternation(groups: dict[str, list[str]]) -> re.Pattern:
-    parts = [f"(?P<g{i}>{alternation(words)})" for i, words in enumerate(groups.values())]
-    return re.compile(r"\s*(?:" + "|".join(parts) + ")" + _END_OF_WORD)
-
-
 _COUNTERS = {c.name: c for c in UNITS.counter}
-_COUNTER_NAMES = list(_COUNTERS)
 # Longest match across every counter: one alternation of all words, tagged by group.
 _ALL_COUNTER_WORDS = sorted(
     ((w, c.name) for c in UNITS.counter for w in _inflected(c.words)), key=lambda p: -len(p[0])

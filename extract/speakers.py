@@ -330,8 +330,8 @@ def _aliases(name: str) -> set[str]:
     rest = [w for w in words if w not in _GIVEN]
     if rest:
         out.add(rest[0])
-    if len(words) >= 2 and words[0] in _GIVEN:
-        out.add(words[1]) if words[1] not in _GIVEN else None
+    if len(words) >= 2 and words[0] in _GIVEN and words[1] not in _GIVEN:
+        out.add(words[1])
     return {w for w in out if w not in _GIVEN or not given}
 
 

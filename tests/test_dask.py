@@ -30,7 +30,7 @@ def _rows(db, table, order):
 
 
 def test_dask_cluster_matches_local_run(replicated, tmp_path):
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import LocalCluster
 
     from extract.engines.dask_engine import load, run_dask
     from extract.pipeline import run
