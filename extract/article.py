@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import jdatetime
+
 from extract.dates import find_dates, find_publication_date, parse_date
 from extract.metrics import Choice, best_cue
 from extract.normalize import Normalized, normalize
@@ -45,7 +47,7 @@ class ArticleText:
 
     normalized: Normalized
     title: str | None
-    published: object  # jdatetime.date | None
+    published: jdatetime.date | None
 
 
 def extract_text(text: str, *, title: str | None = None, published: str | None = None) -> list[Fact]:

@@ -65,8 +65,8 @@ class Summary:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
-    def add(self, results: list[ArticleResult], skips: list[tuple[str, str]]) -> None:
-        self.files += 1
+    def add(self, results: list[ArticleResult], skips: list[tuple[str, str]], files: int = 1) -> None:
+        self.files += files
         self.skipped.extend(skips)
         for r in results:
             self.articles += 1

@@ -157,12 +157,7 @@ def _counter_after(text: str, pos: int) -> tuple[str, int, str] | None:
     if not m:
         return None
     noun = m.group().strip(" (")
-    name = _COUNTER_OF.get(re.sub(r"\s+", "", noun))
-    if name is None:
-        for w, n in _ALL_COUNTER_WORDS:  # spelled with other spacing than the lexicon
-            if re.sub(r"\s+", "", w) == re.sub(r"\s+", "", noun):
-                name = n
-                break
+    name = _COUNTER_OF[re.sub(r"\s+", "", noun)]  # keyed without spaces: any spacing matches
     if name == "person-nafar":
         # «۴۲ هزار نفر زن سرپرست خانوار»: the people noun after «نفر» is the better phrase.
         more = _COUNTER_RE.match(text, m.end())

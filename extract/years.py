@@ -24,6 +24,7 @@ _RANGE = re.compile(
 )
 _EXPLICIT = re.compile(rf"(?<![\u0600-\u06ff])(?:سال(?:های)?\s*|{_MONTH}\s*(?:ماه\s*)?){_YEAR}")
 _RELATIVE_WORDS = CALENDAR.relative_years
+_OFFSET = {re.sub(r"\s+", "", word): offset for word, offset in _RELATIVE_WORDS.items()}
 _RELATIVE = re.compile(
     rf"(?<![\d\u0600-\u06ff])(?P<since>از\s+ابتدای\s+)?(?P<w>{alternation(_RELATIVE_WORDS)})(?![\u0600-\u06ff])"
 )
@@ -69,20 +70,12 @@ def find_years(text: str, start: int, end: int, publication_year: int | None) ->
             continue
         if _NOT_RELATIVE_BEFORE.search(text, max(start, m.start() - 20), m.start()):
             continue
-        offset = _RELATIVE_WORDS[re.sub(r"\s+", " ", m.group("w"))] if re.sub(r"\s+", " ", m.group("w")) in _RELATIVE_WORDS else _offset_of(m.group("w"))
+        offset = _OFFSET[re.sub(r"\s+", "", m.group("w"))]
         year = publication_year + offset if publication_year else None
         year_from = year if m.group("since") else None
         out.append(YearMention(m.start(), m.end(), year, year_from))
     out.sort(key=lambda y: y.start)
     return out
-
-
-def _offset_of(word: str) -> int:
-    squeezed = re.sub(r"\s+", "", word)
-    for key, offset in _RELATIVE_WORDS.items():
-        if re.sub(r"\s+", "", key) == squeezed:
-            return offset
-    return 0
 
 
 _TITLE_REPORT = re.compile(r"(?:عملکرد|کارنامه|گزارش|دستاورد|اهم)[^\n]{0,80}?سال\s*(1[34]\d\d)")

@@ -59,8 +59,7 @@ def run_dask(root: Path, out: str, *, scheduler: str | None = None, partitions: 
         futures = [client.submit(_write_partition, i, chunk, str(base), out, pure=False) for i, chunk in enumerate(chunks)]
         summary = Summary()
         for files, results, skips in client.gather(futures):
-            summary.files += files - 1
-            summary.add(results, skips)
+            summary.add(results, skips, files)
         return summary
     finally:
         client.close()
