@@ -24,11 +24,33 @@ back to the raw text is cheap: see :meth:`Normalized.raw_span`.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from pathlib import Path
 
-from hazm.constants import DIACRITICS_PATTERNS, SPECIAL_CHARS_PATTERNS, TRANSLATION_DST, TRANSLATION_SRC
+
+def _hazm_constants():
+    """hazm's character tables, read from hazm's own ``constants.py``.
+
+    ``import hazm.constants`` would first run ``hazm/__init__``, which imports NLTK and every
+    hazm model (1.4 s per process; workers pay it too); the tables need none of it.
+    """
+    package = importlib.util.find_spec("hazm")
+    if package is None or not package.submodule_search_locations:
+        raise ImportError("hazm is not installed")
+    path = Path(next(iter(package.submodule_search_locations))) / "constants.py"
+    spec = importlib.util.spec_from_file_location("_hazm_constants", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_HAZM = _hazm_constants()
+DIACRITICS_PATTERNS = _HAZM.DIACRITICS_PATTERNS
+SPECIAL_CHARS_PATTERNS = _HAZM.SPECIAL_CHARS_PATTERNS
+TRANSLATION_SRC, TRANSLATION_DST = _HAZM.TRANSLATION_SRC, _HAZM.TRANSLATION_DST
 
 
 def _class_chars(patterns: list[tuple[str, str]]) -> str:

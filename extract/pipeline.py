@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+
+import pyarrow as pa
 
 from extract.article import extract_article
 from extract.sources import Document, Skip, list_inputs, read_input
-from extract.store import ArticleResult, Store
+from extract.store import ArticleResult, Store, arrow_tables, concat
 from schemas.models import Article, stable_id
 
 
@@ -50,9 +54,25 @@ def process_file(path: Path, root: Path) -> tuple[list[ArticleResult], list[tupl
     return results, skips
 
 
-def _process_path(args: tuple[str, str]):
-    path, root = args
-    return process_file(Path(path), Path(root))
+def extract_files(paths: list[Path], root: Path) -> tuple[dict[str, pa.Table], Summary]:
+    """Extract a chunk of files into Arrow tables (one per database table) and their summary.
+
+    Workers return this rather than records: Arrow crosses the process boundary as flat
+    buffers, so the writing process only concatenates and stores.
+    """
+    results, skips = [], []
+    summary = Summary()
+    for p in paths:
+        r, s = process_file(p, root)
+        summary.add(r, s)
+        results.extend(r)
+        skips.extend(s)
+    return arrow_tables(results, skips), summary
+
+
+def _extract_chunk(args: tuple[list[str], str]) -> tuple[dict[str, pa.Table], Summary]:
+    paths, root = args
+    return extract_files([Path(p) for p in paths], Path(root))
 
 
 @dataclass
@@ -76,12 +96,27 @@ class Summary:
                 self.by_province[f.province.value if f.province else "unknown"] += 1
                 self.warnings.extend((r.article.source, w) for w in f.warnings)
 
+    def merge(self, other: Summary) -> None:
+        self.files += other.files
+        self.articles += other.articles
+        self.facts += other.facts
+        self.by_metric.update(other.by_metric)
+        self.by_province.update(other.by_province)
+        self.warnings.extend(other.warnings)
+        self.skipped.extend(other.skipped)
 
-def results_in_order(paths: list[Path], root: Path, workers: int) -> Iterator[tuple[list[ArticleResult], list[tuple[str, str]]]]:
-    """Per-file results in the order of ``paths``, computed on ``workers`` processes."""
+
+def chunks_in_order(
+    paths: list[Path], root: Path, workers: int, size: int = 32
+) -> Iterator[tuple[int, dict[str, pa.Table], Summary]]:
+    """(files, tables, summary) per chunk of at most ``size`` files, in the order of ``paths``,
+    computed on ``workers`` processes."""
+    # Small enough to keep every worker busy to the end, large enough to pay a task's cost once.
+    size = max(1, min(size, len(paths) // (workers * 8) or 1))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     if workers <= 1:
-        for p in paths:
-            yield process_file(p, root)
+        for chunk in chunks:
+            yield len(chunk), *extract_files(chunk, root)
         return
     # forkserver: never fork a process that holds DuckDB's threads; the server imports the
     # engine once, so each worker starts with its rules already compiled.
@@ -89,9 +124,16 @@ def results_in_order(paths: list[Path], root: Path, workers: int) -> Iterator[tu
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["extract.pipeline"])
-    with ctx.Pool(workers) as pool:
-        chunk = max(1, min(64, len(paths) // (workers * 8) or 1))
-        yield from pool.imap(_process_path, [(str(p), str(root)) for p in paths], chunksize=chunk)
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        # A window of tasks in flight, not the whole corpus: memory stays flat.
+        todo = iter(chunks)
+        flying = deque((c, pool.submit(_extract_chunk, ([str(p) for p in c], str(root)))) for c in islice(todo, workers * 4))
+        while flying:
+            chunk, future = flying.popleft()
+            tables, summary = future.result()
+            for c in islice(todo, 1):
+                flying.append((c, pool.submit(_extract_chunk, ([str(p) for p in c], str(root)))))
+            yield len(chunk), tables, summary
 
 
 def run(
@@ -104,26 +146,29 @@ def run(
 ) -> Summary:
     """Extract every input under ``root`` into the DuckDB file ``db``.
 
-    Work is committed every ``batch_size`` articles, each batch in one transaction, so an
-    interrupted run leaves a consistent database and a re-run completes it without duplicates.
+    Work is committed in batches of about ``batch_size`` articles, each batch in one
+    transaction, so an interrupted run leaves a consistent database and a re-run completes it
+    without duplicates. Memory is bounded by the batch, whatever the size of the corpus.
     """
     root = Path(root)
     paths = list_inputs(root)
     summary = Summary()
     workers = workers or os.cpu_count() or 1
     base = root if root.is_dir() else root.parent
+    done = 0
     with Store(db) as store:
-        batch: list[ArticleResult] = []
-        batch_skips: list[tuple[str, str]] = []
-        for done, (results, skips) in enumerate(results_in_order(paths, base, min(workers, max(1, len(paths)))), 1):
-            summary.add(results, skips)
-            batch.extend(results)
-            batch_skips.extend(skips)
-            if len(batch) >= batch_size:
-                store.write(batch, batch_skips)
-                batch, batch_skips = [], []
+        batch: list[dict[str, pa.Table]] = []
+        pending = 0
+        for files, tables, part in chunks_in_order(paths, base, min(workers, max(1, len(paths))), min(32, batch_size)):
+            summary.merge(part)
+            batch.append(tables)
+            pending += tables["articles"].num_rows
+            if pending >= batch_size:
+                store.write_tables(concat(batch))
+                batch, pending = [], 0
+            done += files
             if progress:
                 progress(done, len(paths))
-        if batch or batch_skips:
-            store.write(batch, batch_skips)
+        if batch:
+            store.write_tables(concat(batch))
     return summary

@@ -76,6 +76,11 @@ def arrow_tables(results: list[ArticleResult], skips: list[tuple[str, str]] = ()
     return tables
 
 
+def concat(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    """One table per name from several chunks' tables."""
+    return {name: pa.concat_tables([p[name] for p in parts]) for name in parts[0]}
+
+
 class Store:
     """The project's DuckDB file."""
 
@@ -105,12 +110,14 @@ class Store:
             con.register("_batch_ids", ids)
             con.register("_batch_skip_sources", sources)
             stale = (
-                "SELECT article_id FROM _batch_ids UNION "
-                "SELECT a.article_id FROM articles a JOIN _batch_ids b ON a.source = b.source"
+                "SELECT article_id FROM articles WHERE article_id IN (SELECT article_id FROM _batch_ids) "
+                "OR source IN (SELECT source FROM _batch_ids)"
             )
-            con.execute(f"DELETE FROM mentions WHERE article_id IN ({stale})")
-            con.execute(f"DELETE FROM facts WHERE article_id IN ({stale})")
-            con.execute(f"DELETE FROM articles WHERE article_id IN ({stale})")
+            # Looked up first, so that a run into a new database (nothing stale) never scans
+            # the growing facts and mentions tables.
+            if con.execute(f"SELECT count(*) FROM ({stale})").fetchone()[0]:
+                for table in ("mentions", "facts", "articles"):
+                    con.execute(f"DELETE FROM {table} WHERE article_id IN ({stale})")
             con.execute(
                 "DELETE FROM skipped WHERE source IN (SELECT source FROM _batch_ids UNION SELECT source FROM _batch_skip_sources)"
             )

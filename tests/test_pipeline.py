@@ -82,11 +82,21 @@ def test_changed_file_replaces_its_old_facts(tmp_path):
 
 
 def test_one_and_two_workers_agree(tmp_path):
+    """Many chunks per worker and several batches: every stored row is the same."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    seeds = sorted(CORPUS.glob("*.txt"))
+    for i in range(120):
+        text = seeds[i % len(seeds)].read_text(encoding="utf-8")
+        (folder / f"a{i:03d}.txt").write_text(f"{text}\n{i + 100} نفر از خدمات بهرهمند شدند.\n", encoding="utf-8")
     one, two = tmp_path / "1.duckdb", tmp_path / "2.duckdb"
-    run(CORPUS, one, workers=1)
-    run(CORPUS, two, workers=2)
-    sql = "SELECT * FROM facts ORDER BY fact_id"
-    assert _rows(one, sql) == _rows(two, sql)
+    first = run(folder, one, workers=1, batch_size=25)
+    second = run(folder, two, workers=2, batch_size=25)
+    assert (first.articles, first.facts, first.by_metric) == (second.articles, second.facts, second.by_metric)
+    for sql in ("SELECT * FROM articles ORDER BY article_id", "SELECT * FROM facts ORDER BY fact_id",
+                "SELECT * FROM mentions ORDER BY fact_id, start"):
+        assert _rows(one, sql) == _rows(two, sql)
+    assert len(_rows(two, "SELECT * FROM articles")) == 120
 
 
 def test_cli_runs_as_the_readme_says(tmp_path):
