@@ -81,6 +81,17 @@ def concat(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
     return {name: pa.concat_tables([p[name] for p in parts]) for name in parts[0]}
 
 
+def _first_of_each(articles: pa.Table) -> pa.Table:
+    """The articles with the first row of each article id only (the same text in two files)."""
+    ids = articles.column("article_id").to_pylist()
+    if len(set(ids)) == len(ids):
+        return articles
+    first = {}
+    for i, article_id in enumerate(ids):
+        first.setdefault(article_id, i)
+    return articles.take(sorted(first.values()))
+
+
 class Store:
     """The project's DuckDB file."""
 
@@ -98,38 +109,37 @@ class Store:
     def write_tables(self, tables: dict[str, pa.Table]) -> None:
         """Store Arrow tables (one per table name) in one transaction, replacing stale rows.
 
-        The same text in two files is one article (its id is a hash of the text): the first
-        copy is kept, and its rows are not duplicated.
+        A file stored before is replaced (its rows are found by source). The same text in two
+        files is one article (its id is a hash of the text): the copy stored first is kept,
+        whether the other comes in the same batch or a later one, and no row is duplicated.
         """
         tables = {**arrow_tables([]), **tables}
-        ids = tables["articles"].select(["article_id", "source"])
-        sources = tables["skipped"].select(["source"])
+        articles = _first_of_each(tables["articles"])
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.register("_batch_ids", ids)
-            con.register("_batch_skip_sources", sources)
-            stale = (
-                "SELECT article_id FROM articles WHERE article_id IN (SELECT article_id FROM _batch_ids) "
-                "OR source IN (SELECT source FROM _batch_ids)"
-            )
-            # Looked up first, so that a run into a new database (nothing stale) never scans
-            # the growing facts and mentions tables.
-            if con.execute(f"SELECT count(*) FROM ({stale})").fetchone()[0]:
+            con.register("_batch_articles", articles)
+            con.register("_batch_skips", tables["skipped"].select(["source"]))
+            sources = "SELECT source FROM _batch_articles UNION SELECT source FROM _batch_skips"
+            replaced = f"SELECT article_id FROM articles WHERE source IN ({sources})"
+            # Checked first, so that a run into a new database never scans facts and mentions.
+            if con.execute(f"SELECT count(*) FROM ({replaced})").fetchone()[0]:
                 for table in ("mentions", "facts", "articles"):
-                    con.execute(f"DELETE FROM {table} WHERE article_id IN ({stale})")
-            con.execute(
-                "DELETE FROM skipped WHERE source IN (SELECT source FROM _batch_ids UNION SELECT source FROM _batch_skip_sources)"
-            )
-            for table in ("articles", "facts", "mentions", "skipped"):
-                con.register("_batch", tables[table])
-                if table == "mentions":
-                    con.execute("INSERT INTO mentions SELECT DISTINCT * FROM _batch")
-                else:
-                    con.execute(f"INSERT OR IGNORE INTO {table} SELECT * FROM _batch")
+                    con.execute(f"DELETE FROM {table} WHERE article_id IN ({replaced})")
+            con.execute(f"DELETE FROM skipped WHERE source IN ({sources})")
+            new = "SELECT article_id FROM _batch_articles EXCEPT SELECT article_id FROM articles"
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _new AS {new}")
+            for table in ("articles", "facts", "mentions"):
+                con.register("_batch", articles if table == "articles" else tables[table])
+                # mentions have no key: a text stored twice in this batch repeats them exactly
+                insert = "INSERT INTO mentions SELECT DISTINCT *" if table == "mentions" else f"INSERT OR IGNORE INTO {table} SELECT *"
+                con.execute(f"{insert} FROM _batch WHERE article_id IN (SELECT article_id FROM _new)")
                 con.unregister("_batch")
-            con.unregister("_batch_ids")
-            con.unregister("_batch_skip_sources")
+            con.register("_batch", tables["skipped"])
+            con.execute("INSERT OR IGNORE INTO skipped SELECT * FROM _batch")
+            for view in ("_batch", "_batch_articles", "_batch_skips"):
+                con.unregister(view)
+            con.execute("DROP TABLE _new")
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

@@ -9,6 +9,7 @@ import sys
 from decimal import Decimal
 
 import duckdb
+import pytest
 
 from conftest import CORPUS, ROOT, SEED_GOLD
 from extract.normalize import normalize
@@ -136,3 +137,21 @@ def test_missing_path_is_a_clear_error(tmp_path):
                           cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 2
     assert "no such file or folder" in proc.stderr
+
+
+@pytest.mark.parametrize("batch_size", [1, 500])
+def test_same_text_in_two_files_is_stored_once_keeping_the_first(tmp_path, batch_size):
+    seeds = sorted(CORPUS.glob("*.txt"))
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for name, seed in (("a.txt", seeds[0]), ("b.txt", seeds[1]), ("z_copy_of_a.txt", seeds[0])):
+        (folder / name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    alone = tmp_path / "alone.duckdb"
+    run(seeds[0], alone, workers=1)
+    db = tmp_path / "w.duckdb"
+    for _ in range(2):  # and a re-run changes nothing
+        run(folder, db, workers=1, batch_size=batch_size)
+        assert sorted(r[0] for r in _rows(db, "SELECT source FROM articles")) == ["a.txt", "b.txt"]
+        sql = "SELECT count(*) FROM {} WHERE article_id = (SELECT article_id FROM articles WHERE source = '{}')"
+        for table in ("facts", "mentions"):
+            assert _rows(db, sql.format(table, "a.txt")) == _rows(alone, sql.format(table, seeds[0].name))
