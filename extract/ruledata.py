@@ -49,17 +49,44 @@ def load(name: str, model: type[M]) -> M:
 
 
 def alternation(words, *, flexible_space: bool = True) -> str:
-    """A regex alternation of ``words``: escaped, longest first, so the longest word wins.
+    """A regex alternation of ``words``: escaped, and the longest word wins where words start alike.
 
     With ``flexible_space`` a space inside a word also matches no space at all (half-spaces
     are deleted by the normalizer, and writers glue or split compounds freely).
 
-    >>> alternation(["طرح", "طرح اشتغالزایی"])
-    '(?:طرح\\\\s*اشتغالزایی|طرح)'
+    The words are laid out as a trie, so that matching tries the next character once instead
+    of every word in turn: lexicons of thousands of inflected words would otherwise cost tens
+    of microseconds at every position. Deeper branches come first, so the longest word wins.
+
+    >>> alternation(["طرح", "طرح اشتغالزایی", "طرحها"])
+    '(?:طرح(?:\\\\s*اشتغالزایی|ها)?)'
+    >>> import re; re.fullmatch(alternation(["طرح اشتغالزایی"]), "طرحاشتغالزایی") is not None
+    True
     """
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    if flexible_space:
-        parts = [r"\s*".join(re.escape(piece) for piece in w.split()) for w in unique]
-    else:
-        parts = [re.escape(w) for w in unique]
-    return "(?:" + "|".join(parts) + ")"
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        pieces = word.split() if flexible_space else [word]
+        for k, piece in enumerate(pieces):
+            if k:
+                node = node.setdefault(_SPACE, {})
+            for ch in piece:
+                node = node.setdefault(ch, {})
+        node[_WORD_END] = {}
+    return "(?:" + _branches(trie) + ")"
+
+
+_SPACE, _WORD_END = " ", ""  # trie keys: a flexible space, the end of a word
+
+
+def _branches(node: dict) -> str:
+    alts = []
+    # A flexible space first: the words that go on after it are the longer ones.
+    for key in sorted((k for k in node if k != _WORD_END), key=lambda k: (k != _SPACE, k)):
+        alts.append((r"\s*" if key == _SPACE else re.escape(key)) + _branches(node[key]))
+    if not alts:
+        return ""
+    if len(alts) > 1:
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if _WORD_END in node else body
+    return f"(?:{alts[0]})?" if _WORD_END in node else alts[0]
