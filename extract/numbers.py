@@ -38,7 +38,6 @@ _ATOM_WORDS = alternation(WORDS.atoms, flexible_space=False)
 _SCALE_WORDS = alternation(WORDS.scales, flexible_space=False)
 _SUFFIX = alternation(WORDS.ordinal_suffixes, flexible_space=False)
 _GLUED = alternation(WORDS.glued_units, flexible_space=False)
-# Checked first so the word alternation is tried only where a number word can start.
 _FIRST_LETTERS = "".join(sorted({w[0] for w in list(WORDS.atoms) + list(WORDS.ordinal_words) + list(WORDS.scales)}))
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 573,986,558,509
@@ -46,13 +45,17 @@ _DIGITS = (
     r"|\d{1,3}(?:[/.]\d{3}){2,}(?!\d)"  # 5/600/000/000, 6.400.000
     r"|\d+(?:[./]\d+)?"  # 2/5, 11.5, 18
 )
+# Each position is first checked for a digit or a first letter of a number word: most
+# characters of a text fail there, before any alternative is tried.
 _TOKEN = re.compile(
+    rf"(?=[\d{_FIRST_LETTERS}])(?:"
+    rf"(?=\d)(?:"
     rf"(?P<date>(?<!\d)\d{{1,4}}([/.-])\d{{1,2}}\2\d{{1,4}}(?!\d))"
     rf"|(?P<time>(?<!\d)\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d))"
-    rf"|(?P<num>{_DIGITS})"
-    rf"|(?P<ordw>(?=[{_FIRST_LETTERS}])(?<![{_L}])(?:{alternation(WORDS.ordinal_words, flexible_space=False)})(?![{_L}]))"
-    rf"|(?P<word>(?=[{_FIRST_LETTERS}])(?:(?<![{_L}])|(?<=\sو))(?:{_ATOM_WORDS}))"
-    rf"|(?P<scale>(?=[{_FIRST_LETTERS}])(?:{_SCALE_WORDS}))"
+    rf"|(?P<num>{_DIGITS}))"
+    rf"|(?P<ordw>(?<![{_L}])(?:{alternation(WORDS.ordinal_words, flexible_space=False)})(?![{_L}]))"
+    rf"|(?P<word>(?:(?<![{_L}])|(?<=\sو))(?:{_ATOM_WORDS}))"
+    rf"|(?P<scale>{_SCALE_WORDS}))"
 )
 _GLUED_ORDINAL = re.compile(rf"(?:{alternation([w for w in WORDS.ordinal_words if w.startswith('س')], flexible_space=False)})(?![{_L}])")
 _ORDINAL_AFTER = re.compile(rf"(?:{_SUFFIX})(?![{_L}])")
