@@ -5,6 +5,7 @@ inserts through Arrow, and re-runs that replace rather than duplicate.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 import duckdb
@@ -50,30 +51,51 @@ _SCHEMAS = {
 }
 
 
-def rows(results: list[ArticleResult]) -> dict[str, list[dict]]:
-    """The rows each table gets for ``results`` (also used to write Parquet parts)."""
-    out: dict[str, list[dict]] = {"articles": [], "facts": [], "mentions": []}
-    for r in results:
-        a = r.article
-        out["articles"].append(a.model_dump())
-        for f in r.facts:
-            fid = f.fact_id(a.article_id)
-            row = f.model_dump(exclude={"mentions"})
-            row.update(fact_id=fid, article_id=a.article_id, warnings=list(f.warnings))
-            out["facts"].append(row)
-            for m in f.mentions:
-                out["mentions"].append({"fact_id": fid, "article_id": a.article_id, **m.model_dump()})
-    return out
+def _columns(names, objects, extra: dict[str, list] | None = None) -> dict[str, list]:
+    """Column lists of ``names`` read off model instances (enums stored by value)."""
+    extra = extra or {}
+    cols = {}
+    for name in names:
+        if name in extra:
+            cols[name] = extra[name]
+            continue
+        values = [getattr(o, name) for o in objects]
+        if values and any(isinstance(v, Enum) for v in values):
+            values = [v.value if isinstance(v, Enum) else v for v in values]
+        cols[name] = values
+    return cols
 
 
 def arrow_tables(results: list[ArticleResult], skips: list[tuple[str, str]] = ()) -> dict[str, pa.Table]:
-    data = rows(results)
-    data["skipped"] = [{"source": s, "reason": r} for s, r in skips]
-    tables = {}
-    for table, schema in _SCHEMAS.items():
-        cols = {name: [row.get(name) for row in data[table]] for name in schema.names}
-        tables[table] = pa.table(cols, schema=schema)
-    return tables
+    """The Arrow table each database table gets for ``results`` (also written as Parquet parts).
+
+    Built column by column from the records' attributes: a dict per row would cost more than
+    the extraction of a short article.
+    """
+    articles = [r.article for r in results]
+    facts, fact_ids, fact_articles = [], [], []
+    mentions, mention_facts, mention_articles = [], [], []
+    for r in results:
+        aid = r.article.article_id
+        for f in r.facts:
+            fid = f.fact_id(aid)
+            facts.append(f)
+            fact_ids.append(fid)
+            fact_articles.append(aid)
+            mentions.extend(f.mentions)
+            mention_facts.extend([fid] * len(f.mentions))
+            mention_articles.extend([aid] * len(f.mentions))
+    columns = {
+        "articles": _columns(_SCHEMAS["articles"].names, articles),
+        "facts": _columns(
+            _SCHEMAS["facts"].names,
+            facts,
+            {"fact_id": fact_ids, "article_id": fact_articles, "warnings": [list(f.warnings) for f in facts]},
+        ),
+        "mentions": _columns(_SCHEMAS["mentions"].names, mentions, {"fact_id": mention_facts, "article_id": mention_articles}),
+        "skipped": {"source": [s for s, _ in skips], "reason": [r for _, r in skips]},
+    }
+    return {table: pa.table(columns[table], schema=schema) for table, schema in _SCHEMAS.items()}
 
 
 def concat(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
