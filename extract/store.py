@@ -5,7 +5,6 @@ inserts through Arrow, and re-runs that replace rather than duplicate.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 import duckdb
@@ -52,18 +51,10 @@ _SCHEMAS = {
 
 
 def _columns(names, objects, extra: dict[str, list] | None = None) -> dict[str, list]:
-    """Column lists of ``names`` read off model instances (enums stored by value)."""
+    """Column lists of ``names`` read off model instances (enums are ``StrEnum``: Arrow takes
+    them as the strings they are)."""
     extra = extra or {}
-    cols = {}
-    for name in names:
-        if name in extra:
-            cols[name] = extra[name]
-            continue
-        values = [getattr(o, name) for o in objects]
-        if values and any(isinstance(v, Enum) for v in values):
-            values = [v.value if isinstance(v, Enum) else v for v in values]
-        cols[name] = values
-    return cols
+    return {name: extra[name] if name in extra else [getattr(o, name) for o in objects] for name in names}
 
 
 def arrow_tables(results: list[ArticleResult], skips: list[tuple[str, str]] = ()) -> dict[str, pa.Table]:
