@@ -70,20 +70,28 @@ def _applies(rule: MetricRule, q: Quantity) -> bool:
     return True
 
 
-def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[int, int]) -> Choice:
-    """The metric of ``q`` (see the module docstring for the policy)."""
+def best_cue(
+    text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[int, int], seen: dict | None = None
+) -> Choice:
+    """The metric of ``q`` (see the module docstring for the policy).
+
+    ``seen``, a dict kept for one text, lets the quantities of a sentence share its cue search.
+    """
     if q.noun_metric is not None:
         return Choice(q.noun_metric, q.unit_rule, (-1, 0, 0))
+    seen = {} if seen is None else seen
     best: Choice | None = None
     for rule in _BY_UNIT[q.unit]:
         if not _applies(rule, q):
             continue
-        for m in _CUE_RE[rule.name].finditer(text, *sentence):
-            if m.end() <= q.start:
-                side, distance = "before", words_between(text, m.end(), q.start)
-            elif m.start() >= q.end:
-                side, distance = "after", words_between(text, q.end, m.start())
-            elif m.start() < q.number.start:
+        if (spans := seen.get((rule.name, sentence))) is None:
+            spans = seen[rule.name, sentence] = [m.span() for m in _CUE_RE[rule.name].finditer(text, *sentence)]
+        for start, end in spans:
+            if end <= q.start:
+                side, distance = "before", words_between(text, end, q.start)
+            elif start >= q.end:
+                side, distance = "after", words_between(text, q.end, start)
+            elif start < q.number.start:
                 continue  # the qualifier's own word («کمتر از») is not a cue
             else:
                 side, distance = "inside", 0
@@ -91,7 +99,7 @@ def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[i
                 continue
             if rule.window is not None and distance > rule.window:
                 continue
-            tier = 0 if segment[0] <= m.start() and m.end() <= segment[1] else 1
+            tier = 0 if segment[0] <= start and end <= segment[1] else 1
             choice = Choice(rule.metric, rule.name, (tier, -rule.priority, distance))
             if best is None or choice.rank < best.rank:
                 best = choice
