@@ -6,7 +6,8 @@ Builds a synthetic corpus by replicating and varying `corpus/`, then measures
 (a) the naive baseline on a sample: hazm's default `Normalizer().normalize` per article, the
     same extractors, and row-by-row inserts into DuckDB;
 (b) the real pipeline (`extract.pipeline.run`) with 1 worker and with all cores.
-Prints articles/s, MB/s, facts/s and peak memory, and the ratios (b)/(a).
+Prints articles/s, MB/s, facts/s, the ratios (b)/(a), and the peak resident memory of the
+largest process in the first and the second half of each run (equal halves: memory is flat).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import resource
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -78,10 +80,60 @@ def real(folder: Path, db: Path, workers: int) -> tuple[float, int]:
     return time.perf_counter() - start, summary.facts
 
 
-def peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
+class MemorySampler(threading.Thread):
+    """Resident memory of this process and of every process under it, sampled twice a second.
+
+    Workers are started by a fork server, so `getrusage(RUSAGE_CHILDREN)` never sees them while
+    the run lasts; /proc does (Linux). Keeps the peak of the largest process and of the whole
+    tree, for the first and the second half of the run: a flat run has equal halves.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.samples: list[tuple[float, int, int]] = []  # (time, largest process kB, tree kB)
+        self._stop = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop.wait(0.5):
+            sizes = _tree_rss_kb(os.getpid())
+            if sizes:
+                self.samples.append((time.perf_counter(), max(sizes), sum(sizes)))
+
+    def stop(self) -> dict[str, float]:
+        self._stop.set()
+        self.join()
+        if not self.samples:  # not Linux: the best getrusage can say
+            own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            return {"largest": own, "tree": own, "largest_1st_half": own, "largest_2nd_half": own}
+        half = (self.samples[0][0] + self.samples[-1][0]) / 2
+        first = [s for s in self.samples if s[0] <= half] or self.samples
+        second = [s for s in self.samples if s[0] > half] or self.samples
+        return {
+            "largest": max(s[1] for s in self.samples) / 1024,
+            "tree": max(s[2] for s in self.samples) / 1024,
+            "largest_1st_half": max(s[1] for s in first) / 1024,
+            "largest_2nd_half": max(s[1] for s in second) / 1024,
+        }
+
+
+def _tree_rss_kb(root: int) -> list[int]:
+    parents, rss = {}, {}
+    for entry in Path("/proc").iterdir() if Path("/proc/self/status").exists() else []:
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        parents[int(entry.name)] = int(fields.get("PPid", "0"))
+        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+    tree, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo.extend(p for p, parent in parents.items() if parent == pid and p not in tree)
+    return [rss[p] for p in tree if p in rss]
 
 
 def main() -> None:
@@ -104,31 +156,43 @@ def main() -> None:
     rows = []
     sample = paths[: args.sample]
     sample_mb = sum(p.stat().st_size for p in sample) / 1e6
-    secs, facts = naive(sample, tmp / "naive.duckdb")
-    rows.append(("naive (hazm default, row inserts)", len(sample), sample_mb, secs, facts))
+    rows.append(("naive (hazm default, row inserts)", len(sample), sample_mb, *measured(naive, sample, tmp / "naive.duckdb")))
     for w in sorted({1, args.workers}):
         (tmp / f"real{w}.duckdb").unlink(missing_ok=True)
-        secs, facts = real(corpus, tmp / f"real{w}.duckdb", w)
-        rows.append((f"pipeline, {w} worker(s)", len(paths), mb, secs, facts))
-
+        rows.append((f"pipeline, {w} worker(s)", len(paths), mb, *measured(real, corpus, tmp / f"real{w}.duckdb", w)))
     if args.dask:
-        from extract.engines.dask_engine import load, run_dask
-
-        start = time.perf_counter()
-        summary = run_dask(corpus, str(tmp / "parts"))
-        load(str(tmp / "parts"), tmp / "dask.duckdb")
-        rows.append(("dask local cluster + load", len(paths), mb, time.perf_counter() - start, summary.facts))
+        rows.append(("dask local cluster + load", len(paths), mb, *measured(dask, corpus, tmp)))
 
     base = rows[0][1] / rows[0][3]
     one = rows[1][1] / rows[1][3]
-    print("\n| run | articles | articles/s | MB/s | facts/s | vs naive | vs 1 worker |")
-    print("|---|---|---|---|---|---|---|")
-    for name, n, m, secs, facts in rows:
+    print("\n| run | articles | articles/s | MB/s | facts/s | vs naive | vs 1 worker | peak MB, largest process (1st half / 2nd half) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, n, m, secs, facts, mem in rows:
         rate = n / secs
-        print(f"| {name} | {n} | {rate:,.0f} | {m / secs:.2f} | {facts / secs:,.0f} | {rate / base:.1f}× | {rate / one:.2f}× |")
-    print(f"\npeak memory (largest process): {peak_mb():.0f} MB")
+        print(
+            f"| {name} | {n} | {rate:,.0f} | {m / secs:.2f} | {facts / secs:,.0f} | {rate / base:.1f}× | {rate / one:.2f}× "
+            f"| {mem['largest']:.0f} ({mem['largest_1st_half']:.0f} / {mem['largest_2nd_half']:.0f}) |"
+        )
+    print(f"\npeak memory of all processes together: {max(r[5]['tree'] for r in rows):.0f} MB")
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def measured(job, *args):
+    """(seconds, facts, memory) of one run of ``job``."""
+    sampler = MemorySampler()
+    sampler.start()
+    secs, facts = job(*args)
+    return secs, facts, sampler.stop()
+
+
+def dask(corpus: Path, tmp: Path) -> tuple[float, int]:
+    from extract.engines.dask_engine import load, run_dask
+
+    start = time.perf_counter()
+    summary = run_dask(corpus, str(tmp / "parts"))
+    load(str(tmp / "parts"), tmp / "dask.duckdb")
+    return time.perf_counter() - start, summary.facts
 
 
 if __name__ == "__main__":

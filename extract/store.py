@@ -14,6 +14,7 @@ from extract.errors import StoreError
 from schemas.models import Article, Fact
 from schemas.tables import ddl, table_columns
 
+WRITER_MEMORY = "128MB"
 VIEWS_SQL = Path(__file__).resolve().parent.parent / "schemas" / "views.sql"
 
 
@@ -111,6 +112,9 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.con = connect(self.path)
+        # DuckDB would otherwise keep written pages cached up to 80% of RAM: the writer's memory
+        # would grow with the corpus. Pages beyond the limit are written out, not lost.
+        self.con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
         self.con.execute(ddl())
         if VIEWS_SQL.exists():
             self.con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
