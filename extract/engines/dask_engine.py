@@ -1,7 +1,7 @@
 """The same extraction on a Dask cluster, with Parquet in between.
 
 Each task runs exactly the per-file extraction of the local pipeline
-(:func:`extract.pipeline.process_file`) over one partition of the file list, and writes one
+(:func:`extract.pipeline.extract_files`) over one partition of the file list, and writes one
 Parquet part per table: ``OUT/<table>/part-00007.parquet``. Part names depend only on the
 partition number, so a re-run with the same OUT/ replaces parts instead of adding to them.
 :func:`load` then puts the parts into a DuckDB file with the same tables, views and types as a
@@ -12,30 +12,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.pipeline import Summary, process_file
+from extract.pipeline import Summary, extract_files
 from extract.sources import list_inputs
-from extract.store import Store, arrow_tables
+from extract.store import Store
 
 TABLES = ("articles", "facts", "mentions", "skipped")
 
 
-def _write_partition(index: int, paths: list[str], root: str, out: str) -> tuple[int, list, list]:
-    """One Dask task: extract a partition and write its Parquet parts; returns what the summary needs."""
+def _write_partition(index: int, paths: list[str], root: str, out: str) -> Summary:
+    """One Dask task: extract a partition and write its Parquet parts; returns its summary."""
     import fsspec
     import pyarrow.parquet as pq
 
-    results, skips = [], []
-    for p in paths:
-        r, s = process_file(Path(p), Path(root))
-        results.extend(r)
-        skips.extend(s)
-    tables = arrow_tables(results, skips)
+    tables, summary = extract_files([Path(p) for p in paths], Path(root))
     fs, base = fsspec.core.url_to_fs(out)
     for name in TABLES:
         fs.makedirs(f"{base}/{name}", exist_ok=True)
         with fs.open(f"{base}/{name}/part-{index:05d}.parquet", "wb") as fh:
             pq.write_table(tables[name], fh)
-    return len(paths), results, skips
+    return summary
 
 
 def run_dask(root: Path, out: str, *, scheduler: str | None = None, partitions: int | None = None) -> Summary:
@@ -58,8 +53,8 @@ def run_dask(root: Path, out: str, *, scheduler: str | None = None, partitions: 
         chunks = [paths[i::n] for i in range(n)]
         futures = [client.submit(_write_partition, i, chunk, str(base), out, pure=False) for i, chunk in enumerate(chunks)]
         summary = Summary()
-        for files, results, skips in client.gather(futures):
-            summary.add(results, skips, files)
+        for part in client.gather(futures):
+            summary.merge(part)
         return summary
     finally:
         client.close()
