@@ -41,6 +41,10 @@ def run(
     parquet: Annotated[str | None, typer.Option(help="With --engine dask: folder or fsspec URL for the Parquet parts; load them with `extract load`.")] = None,
 ) -> None:
     """Extract every article under PATH into the DuckDB file and print a summary."""
+    if engine == "local" and workers != 1 and path.is_dir():
+        from extract.workers import start_early
+
+        start_early()  # the workers' server imports the engine while this process does
     from extract.errors import WelfareError
     from extract.pipeline import run as run_pipeline
     from extract.report import print_summary, write_jsonl

@@ -4,11 +4,10 @@ and written in bounded batches, on all cores, so memory does not grow with the c
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 from collections import Counter, deque
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -18,6 +17,7 @@ import pyarrow as pa
 from extract.article import extract_article
 from extract.sources import Document, Skip, list_inputs, read_input
 from extract.store import ArticleResult, Store, arrow_tables, concat
+from extract.workers import context as workers_context
 from schemas.models import Article, stable_id
 
 
@@ -38,10 +38,7 @@ def process_document(doc: Document) -> ArticleResult:
 
 
 def process_file(path: Path, root: Path) -> tuple[list[ArticleResult], list[tuple[str, str]]]:
-    """Read and extract one input file: its articles, and what was skipped with the reason.
-
-    This is the unit of work of every engine (local workers and Dask tasks alike).
-    """
+    """Read and extract one input file: its articles, and what was skipped with the reason."""
     results, skips = [], []
     for item in read_input(path, root):
         if isinstance(item, Skip):
@@ -57,7 +54,8 @@ def process_file(path: Path, root: Path) -> tuple[list[ArticleResult], list[tupl
 def extract_files(paths: list[Path], root: Path) -> tuple[dict[str, pa.Table], Summary]:
     """Extract a chunk of files into Arrow tables (one per database table) and their summary.
 
-    Workers return this rather than records: Arrow crosses the process boundary as flat
+    This is the unit of work of every engine (local workers and Dask tasks alike). Workers
+    return Arrow rather than records: Arrow crosses the process boundary as flat
     buffers, so the writing process only concatenates and stores.
     """
     results, skips = [], []
@@ -85,8 +83,9 @@ class Summary:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
-    def add(self, results: list[ArticleResult], skips: list[tuple[str, str]], files: int = 1) -> None:
-        self.files += files
+    def add(self, results: list[ArticleResult], skips: list[tuple[str, str]]) -> None:
+        """Count one file's results."""
+        self.files += 1
         self.skipped.extend(skips)
         for r in results:
             self.articles += 1
@@ -118,21 +117,18 @@ def chunks_in_order(
         for chunk in chunks:
             yield len(chunk), *extract_files(chunk, root)
         return
-    # forkserver: never fork a process that holds DuckDB's threads; the server imports the
-    # engine once, so each worker starts with its rules already compiled.
-    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
-    if method == "forkserver":
-        ctx.set_forkserver_preload(["extract.pipeline"])
-    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(workers, mp_context=workers_context()) as pool:
+
+        def submit(chunk: list[Path]):
+            return chunk, pool.submit(_extract_chunk, ([str(p) for p in chunk], str(root)))
+
         # A window of tasks in flight, not the whole corpus: memory stays flat.
         todo = iter(chunks)
-        flying = deque((c, pool.submit(_extract_chunk, ([str(p) for p in c], str(root)))) for c in islice(todo, workers * 4))
+        flying = deque(submit(c) for c in islice(todo, workers * 4))
         while flying:
             chunk, future = flying.popleft()
             tables, summary = future.result()
-            for c in islice(todo, 1):
-                flying.append((c, pool.submit(_extract_chunk, ([str(p) for p in c], str(root)))))
+            flying.extend(submit(c) for c in islice(todo, 1))
             yield len(chunk), tables, summary
 
 

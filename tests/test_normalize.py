@@ -44,12 +44,3 @@ def test_offsets_point_back_into_the_raw_text():
             end = min(len(n.text), start + 40)
             a, b = n.raw_span(start, end)
             assert normalize(raw[a:b]).text == n.text[start:end], path.name
-
-
-def test_hazm_package_is_not_imported_for_extraction():
-    """Workers import the engine once each; NLTK and hazm's models cost 1.4 s there."""
-    import subprocess
-
-    code = "import sys, extract.pipeline; print('hazm' in sys.modules, 'nltk' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=CORPUS.parent, check=True)
-    assert out.stdout.split() == ["False", "False"]
