@@ -364,8 +364,8 @@ def _name_matches(text: str):
 
 
 def _may_continue(parts: list[str], k: int, keys: tuple[str, ...]) -> bool:
-    """Whether a name starting with one of ``keys`` (the folded word ``parts[k]``) may end in a
-    later word, each word following the last after whitespace only."""
+    """Whether the word ``parts[k]`` (folded: ``keys``), alone or with the words after it, each
+    after whitespace only, may spell a whole name."""
     for key in keys:
         j = k
         while key in _PREFIXES:
