@@ -119,10 +119,6 @@ class Store:
         if VIEWS_SQL.exists():
             self.con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
 
-    def write(self, results: list[ArticleResult], skips: list[tuple[str, str]] = ()) -> None:
-        """Store one batch in one transaction, replacing what earlier runs stored for it."""
-        self.write_tables(arrow_tables(results, skips))
-
     def write_tables(self, tables: dict[str, pa.Table]) -> None:
         """Store Arrow tables (one per table name) in one transaction, replacing stale rows.
 
@@ -136,8 +132,10 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             con.register("_batch_articles", articles)
-            con.register("_batch_skips", tables["skipped"].select(["source"]))
-            sources = "SELECT source FROM _batch_articles UNION SELECT source FROM _batch_skips"
+            # every file of the batch, the copies dropped above included: each replaces its rows
+            con.register("_batch_sources", pa.concat_tables(
+                [tables["articles"].select(["source"]), tables["skipped"].select(["source"])]))
+            sources = "SELECT source FROM _batch_sources"
             replaced = f"SELECT article_id FROM articles WHERE source IN ({sources})"
             # Checked first, so that a run into a new database never scans facts and mentions.
             if con.execute(f"SELECT count(*) FROM ({replaced})").fetchone()[0]:
@@ -154,7 +152,7 @@ class Store:
                 con.unregister("_batch")
             con.register("_batch", tables["skipped"])
             con.execute("INSERT OR IGNORE INTO skipped SELECT * FROM _batch")
-            for view in ("_batch", "_batch_articles", "_batch_skips"):
+            for view in ("_batch", "_batch_articles", "_batch_sources"):
                 con.unregister(view)
             con.execute("DROP TABLE _new")
             con.execute("COMMIT")

@@ -155,3 +155,17 @@ def test_same_text_in_two_files_is_stored_once_keeping_the_first(tmp_path, batch
         sql = "SELECT count(*) FROM {} WHERE article_id = (SELECT article_id FROM articles WHERE source = '{}')"
         for table in ("facts", "mentions"):
             assert _rows(db, sql.format(table, "a.txt")) == _rows(alone, sql.format(table, seeds[0].name))
+
+
+def test_file_changed_into_a_copy_of_another_leaves_no_stale_rows(tmp_path):
+    seeds = sorted(CORPUS.glob("*.txt"))
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text(seeds[0].read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.txt").write_text(seeds[1].read_text(encoding="utf-8"), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    run(folder, db, workers=1)
+    (folder / "b.txt").write_text(seeds[0].read_text(encoding="utf-8"), encoding="utf-8")
+    run(folder, db, workers=1)
+    assert _rows(db, "SELECT source FROM articles") == [("a.txt",)]
+    assert _rows(db, "SELECT count(*) FROM facts WHERE article_id NOT IN (SELECT article_id FROM articles)") == [(0,)]
