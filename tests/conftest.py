@@ -13,6 +13,16 @@ SHARED = ROOT.parent / "shared"
 DEVSET = SHARED / "devset"
 
 
+def varied_corpus(folder: Path, n: int) -> Path:
+    """``n`` distinct articles made from the corpus, each with one sentence and figure of its own."""
+    folder.mkdir()
+    seeds = sorted(CORPUS.glob("*.txt"))
+    for i in range(n):
+        text = seeds[i % len(seeds)].read_text(encoding="utf-8")
+        (folder / f"a{i:03d}.txt").write_text(f"{text}\n{i + 1000} نفر از خدمات بهرهمند شدند.\n", encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory) -> Path:
     """The bundled corpus extracted once into a DuckDB file (read-only use, please)."""

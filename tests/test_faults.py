@@ -12,7 +12,7 @@ import time
 import duckdb
 import pytest
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, varied_corpus
 from extract.errors import StoreError
 from extract.store import Store
 
@@ -30,14 +30,7 @@ def _count(db, sql):
 
 @pytest.fixture
 def many_articles(tmp_path):
-    """300 distinct articles made from the corpus (one figure changed in each)."""
-    folder = tmp_path / "many"
-    folder.mkdir()
-    seeds = sorted(CORPUS.glob("*.txt"))
-    for i in range(300):
-        text = seeds[i % len(seeds)].read_text(encoding="utf-8")
-        (folder / f"a{i:03d}.txt").write_text(text + f"\n{i + 1000} نفر از خدمات بهرهمند شدند.\n", encoding="utf-8")
-    return folder
+    return varied_corpus(tmp_path / "many", 300)
 
 
 def test_killed_run_is_completed_by_a_rerun(many_articles, tmp_path):

@@ -11,7 +11,7 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from conftest import CORPUS, ROOT, SEED_GOLD
+from conftest import CORPUS, ROOT, SEED_GOLD, varied_corpus
 from extract.normalize import normalize
 from extract.pipeline import run
 
@@ -84,12 +84,7 @@ def test_changed_file_replaces_its_old_facts(tmp_path):
 
 def test_one_and_two_workers_agree(tmp_path):
     """Many chunks per worker and several batches: every stored row is the same."""
-    folder = tmp_path / "c"
-    folder.mkdir()
-    seeds = sorted(CORPUS.glob("*.txt"))
-    for i in range(120):
-        text = seeds[i % len(seeds)].read_text(encoding="utf-8")
-        (folder / f"a{i:03d}.txt").write_text(f"{text}\n{i + 100} نفر از خدمات بهرهمند شدند.\n", encoding="utf-8")
+    folder = varied_corpus(tmp_path / "c", 120)
     one, two = tmp_path / "1.duckdb", tmp_path / "2.duckdb"
     first = run(folder, one, workers=1, batch_size=25)
     second = run(folder, two, workers=2, batch_size=25)
