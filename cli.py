@@ -32,7 +32,7 @@ def run(
     path: Annotated[Path, typer.Argument(help="A folder of articles (.txt, .html, .jsonl, .json, .gz) or one file.")],
     db: Annotated[Path, DB_OPTION] = Path("welfare.duckdb"),
     workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).")] = 0,
-    batch_size: Annotated[int, typer.Option(help="Articles committed per transaction.")] = 500,
+    batch_size: Annotated[int, typer.Option(help="Articles committed per transaction (about: chunks of files are not split).")] = 500,
     jsonl: Annotated[str | None, typer.Option(help="Also write the facts as JSON Lines to this file ('-' for stdout).")] = None,
     strict: Annotated[bool, typer.Option(help="Exit non-zero if any file or line was skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
