@@ -180,13 +180,18 @@ def _alternation(words) -> str:
     return "(?:" + "|".join(_pattern(w) for w in unique) + ")"
 
 
-def _keys(name: str) -> list[str]:
-    """Every lookup key a name can be written with (its optional words kept or left out)."""
+def _spellings(name: str) -> list[list[str]]:
+    """The folded words of each way a name can be written (its optional words kept or left out)."""
     words = name.split()
     options = [
         (w, "") if w in GAZETTEER.optional_words and 0 < i < len(words) - 1 else (w,) for i, w in enumerate(words)
     ]
-    return sorted({_fold("".join(choice)) for choice in product(*options)})
+    return [[_fold(w) for w in choice if w] for choice in product(*options)]
+
+
+def _keys(name: str) -> list[str]:
+    """Every lookup key a name can be written with."""
+    return sorted({"".join(words) for words in _spellings(name)})
 
 
 def _before(words) -> re.Pattern:
@@ -245,24 +250,18 @@ def _surfaces() -> list[str]:
 _CANDIDATES = _candidates()
 
 
-def _prefixes() -> tuple[frozenset[str], frozenset[str]]:
-    """Folded names, and every folded prefix of them that ends between two of their words.
+def _prefixes() -> frozenset[str]:
+    """Every folded prefix of a name that ends between two of its words (whole names included).
 
     Text can split a name only between its words, so a run of text words can start a name
     only while their folded concatenation is one of these prefixes.
     """
-    full, prefixes = set(), set()
-    for name in _surfaces():
-        words = name.split()
-        options = [(w, "") if w in GAZETTEER.optional_words and 0 < i < len(words) - 1 else (w,) for i, w in enumerate(words)]
-        for choice in product(*options):
-            parts = [_fold(w) for w in choice if w]
-            full.add("".join(parts))
-            prefixes.update("".join(parts[:k]) for k in range(1, len(parts) + 1))
-    return frozenset(full), frozenset(prefixes)
+    return frozenset(
+        "".join(words[:k]) for name in _surfaces() for words in _spellings(name) for k in range(1, len(words) + 1)
+    )
 
 
-_FULL, _PREFIXES = _prefixes()
+_PREFIXES = _prefixes()
 _SPLIT_RE = re.compile(f"([{LETTER}]+)")
 _GLUES = tuple(GAZETTEER.glued_prefixes)
 _PLACE_RE = re.compile(
@@ -369,7 +368,7 @@ def _may_continue(parts: list[str], k: int, keys: tuple[str, ...]) -> bool:
     for key in keys:
         j = k
         while key in _PREFIXES:
-            if key in _FULL:
+            if key in _CANDIDATES:
                 return True
             j += 2
             if j >= len(parts) or not parts[j - 1].isspace():
