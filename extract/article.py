@@ -92,7 +92,6 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
         sentence_of[id(q)] = idx
 
     drafts: list[_Draft] = []
-    cues: dict = {}  # a sentence's cue matches, shared by its quantities
     for idx, qs in by_sentence.items():
         s, e = sentences[idx]
         opener = _OPENER_RE.match(t, s)
@@ -104,7 +103,7 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
             clause = [m.end() for m in CLAUSE_BREAK.finditer(t, left, q.start)]
             left = max([left] + clause)
             right = qs[i + 1].start if i + 1 < len(qs) else e
-            choice = best_cue(t, q, (s, e), (left, right), cues)
+            choice = best_cue(t, q, (s, e), (left, right))
             stop = _RIGHT_STOP.search(t, q.end, right)
             place_right = stop.start() if stop else right
             speaker = tracker.speaker_at(q.start)

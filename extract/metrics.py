@@ -70,23 +70,15 @@ def _applies(rule: MetricRule, q: Quantity) -> bool:
     return True
 
 
-def best_cue(
-    text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[int, int], seen: dict | None = None
-) -> Choice:
-    """The metric of ``q`` (see the module docstring for the policy).
-
-    ``seen``, a dict kept for one text, lets the quantities of a sentence share its cue search.
-    """
+def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[int, int]) -> Choice:
+    """The metric of ``q`` (see the module docstring for the policy)."""
     if q.noun_metric is not None:
         return Choice(q.noun_metric, q.unit_rule, (-1, 0, 0))
-    seen = {} if seen is None else seen
     best: Choice | None = None
     for rule in _BY_UNIT[q.unit]:
         if not _applies(rule, q):
             continue
-        if (spans := seen.get((rule.name, sentence))) is None:
-            spans = seen[rule.name, sentence] = [m.span() for m in _CUE_RE[rule.name].finditer(text, *sentence)]
-        for start, end in spans:
+        for start, end in (m.span() for m in _CUE_RE[rule.name].finditer(text, *sentence)):
             if end <= q.start:
                 side, distance = "before", words_between(text, end, q.start)
             elif start >= q.end:
