@@ -84,7 +84,8 @@ def _inflected(words: list[str]) -> list[str]:
 
 
 _COUNTERS = {c.name: c for c in UNITS.counter}
-# Longest match across every counter: one alternation of all words, tagged by group.
+# One alternation of every counter's words (the longest wins); the matched noun, its spaces
+# removed, names its counter — the longest spelling first where two counters share a key.
 _ALL_COUNTER_WORDS = sorted(
     ((w, c.name) for c in UNITS.counter for w in _inflected(c.words)), key=lambda p: -len(p[0])
 )
