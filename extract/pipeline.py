@@ -1,5 +1,5 @@
-"""The per-file extraction every engine runs, and the local run: files are read, extracted
-and written in bounded batches, on all cores, so memory does not grow with the corpus.
+"""The chunk of files every engine extracts, and the local run: files are read, extracted
+and written in bounded batches, on all cores.
 """
 
 from __future__ import annotations
@@ -144,7 +144,8 @@ def run(
 
     Work is committed in batches of about ``batch_size`` articles, each batch in one
     transaction, so an interrupted run leaves a consistent database and a re-run completes it
-    without duplicates. Memory is bounded by the batch, whatever the size of the corpus.
+    without duplicates. Memory holds one batch and the list of input paths, whatever the
+    size of the corpus.
     """
     root = Path(root)
     paths = list_inputs(root)
