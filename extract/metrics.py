@@ -8,11 +8,12 @@ priority beats the lower, and the nearer cue breaks ties; else the unit's defaul
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.quantities import PERSIAN_LETTER, Quantity
-from extract.ruledata import Strict, alternation, load
+from extract.ruledata import Strict, alternation, load, word_starts
 from extract.segments import words_between
 from schemas.models import MONEY_UNITS, Metric, Unit
 
@@ -46,6 +47,9 @@ _CUE_RE = {
     )
     for r in RULES.rule
 }
+# Where a cue of any rule starts: one scan of the sentence finds the few positions at which
+# each rule's own pattern is then tried, instead of every rule scanning the whole sentence.
+_CUE_START = word_starts([c for r in RULES.rule for c in r.cues], PERSIAN_LETTER)
 _BY_UNIT: dict[Unit, list[MetricRule]] = {u: [r for r in RULES.rule if u in r.units] for u in Unit}
 
 
@@ -70,15 +74,27 @@ def _applies(rule: MetricRule, q: Quantity) -> bool:
     return True
 
 
+def cue_spans(text: str, rule: str, starts: list[int], end: int) -> Iterator[tuple[int, int]]:
+    """The spans of ``rule``'s cues that ``finditer`` up to ``end`` would give, tried only at
+    ``starts`` (where :data:`_CUE_START` found some cue beginning)."""
+    pattern = _CUE_RE[rule]
+    free = 0  # finditer never yields a match overlapping the one before
+    for p in starts:
+        if p >= free and (m := pattern.match(text, p, end)):
+            free = m.end()
+            yield m.span()
+
+
 def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[int, int]) -> Choice:
     """The metric of ``q`` (see the module docstring for the policy)."""
     if q.noun_metric is not None:
         return Choice(q.noun_metric, q.unit_rule, (-1, 0, 0))
     best: Choice | None = None
+    starts = [m.start() for m in _CUE_START.finditer(text, *sentence)]
     for rule in _BY_UNIT[q.unit]:
         if not _applies(rule, q):
             continue
-        for start, end in (m.span() for m in _CUE_RE[rule.name].finditer(text, *sentence)):
+        for start, end in cue_spans(text, rule.name, starts, sentence[1]):
             if end <= q.start:
                 side, distance = "before", words_between(text, end, q.start)
             elif start >= q.end:

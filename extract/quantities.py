@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from extract.numbers import NumberMatch, find_numbers
-from extract.ruledata import Strict, alternation, load
+from extract.ruledata import Strict, alternation, load, word_starts
 from schemas.models import MONEY_UNITS, Metric, Qualifier, Unit
 
 PERSIAN_LETTER = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
@@ -115,6 +115,10 @@ _QUALIFIER_RE = [
     (q.name, q.qualifier, re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(q.words)}\s*(?:{_FILLER}\s*)?$"))
     for q in QUALIFIERS.qualifier
 ]
+# Each pattern above opens with a word of its rule: one scan for all rules' words finds the
+# few places where any of them may match (see ruledata.word_starts).
+_EXCLUDE_BEFORE_STARTS = word_starts([w for r in EXCLUSIONS.exclusion for w in r.before], PERSIAN_LETTER)
+_QUALIFIER_STARTS = word_starts([w for q in QUALIFIERS.qualifier for w in q.words], PERSIAN_LETTER)
 _RANGE = alternation(QUALIFIERS.range_words)
 _RANGE_TAIL = re.compile(rf"^\s*{_RANGE}\s*$")
 _LOOKBACK = 80
@@ -138,17 +142,20 @@ class Quantity:
 
 def _excluded_before(text: str, num: NumberMatch) -> str | None:
     left = text[max(0, num.start - _LOOKBACK) : num.start]
-    for name, pattern in _EXCLUDE_BEFORE:
-        if pattern.search(left):
-            return name
+    if starts := [m.start() for m in _EXCLUDE_BEFORE_STARTS.finditer(left)]:
+        for name, pattern in _EXCLUDE_BEFORE:
+            if any(pattern.match(left, p) for p in starts):
+                return name
     return None
 
 
 def _qualifier_of(text: str, num: NumberMatch) -> tuple[Qualifier, int]:
     left = text[max(0, num.start - _LOOKBACK) : num.start]
-    for _name, qualifier, pattern in _QUALIFIER_RE:
-        if m := pattern.search(left):
-            return qualifier, num.start - (len(left) - m.start())
+    if starts := [m.start() for m in _QUALIFIER_STARTS.finditer(left)]:
+        for _name, qualifier, pattern in _QUALIFIER_RE:
+            # The leftmost match, as ``search`` would find it.
+            if (p := next((p for p in starts if pattern.match(left, p)), None)) is not None:
+                return qualifier, num.start - (len(left) - p)
     return Qualifier.exact, num.start
 
 

@@ -63,6 +63,28 @@ def alternation(words, *, flexible_space: bool = True) -> str:
     >>> import re; re.fullmatch(alternation(["طرح اشتغالزایی"]), "طرحاشتغالزایی") is not None
     True
     """
+    return "(?:" + _branches(_trie(words, flexible_space)) + ")"
+
+
+def word_starts(words, letters: str) -> re.Pattern:
+    """A pattern that finds where one of ``words`` begins a word (not after one of ``letters``).
+
+    It matches only the first character, so occurrences that overlap are all found, and it
+    opens with that character, so the engine skips at C speed to the few places worth trying:
+    scanning once for every word of several rules beats scanning once per rule.
+
+    >>> [m.start() for m in word_starts(["تحت پوشش", "پوشش"], "\u0621-\u06cc").finditer("تحتپوشش و پوشش")]
+    [0, 10]
+    """
+    trie = _trie(words, True)
+    alts = []
+    for ch in sorted(trie):
+        rest = _branches(trie[ch])
+        alts.append(re.escape(ch) + f"(?<![{letters}].)" + (f"(?={rest})" if rest else ""))
+    return re.compile("|".join(alts))
+
+
+def _trie(words, flexible_space: bool) -> dict:
     trie: dict = {}
     for word in set(words):
         node = trie
@@ -73,7 +95,7 @@ def alternation(words, *, flexible_space: bool = True) -> str:
             for ch in piece:
                 node = node.setdefault(ch, {})
         node[_WORD_END] = {}
-    return "(?:" + _branches(trie) + ")"
+    return trie
 
 
 _SPACE, _WORD_END = " ", ""  # trie keys: a flexible space, the end of a word

@@ -1,0 +1,77 @@
+"""One scan for the words of many rules (ruledata.word_starts), then each rule tried only where
+a word starts: these must find exactly what each rule's own ``search``/``finditer`` finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import metrics, quantities
+from extract.normalize import normalize
+from extract.numbers import find_numbers
+from extract.ruledata import word_starts
+from extract.segments import sentence_spans
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+_WORDS = sorted(
+    {c for r in metrics.RULES.rule for c in r.cues}
+    | {w for r in quantities.EXCLUSIONS.exclusion for w in r.before}
+    | {w for q in quantities.QUALIFIERS.qualifier for w in q.words}
+)
+# Rule words glued to letters, split and joined by spaces, next to numbers: where the
+# word-boundary and flexible-space cases differ.
+_PIECES = st.one_of(st.sampled_from(_WORDS), st.sampled_from(["", " ", "  ", "ی", "ها", "ب", "و", "۱۲", "هزار", "،", ":", "\n", "("]))
+texts = st.lists(_PIECES, max_size=10).map("".join)
+
+
+def _plain_excluded_before(text, num):
+    left = text[max(0, num.start - quantities._LOOKBACK) : num.start]
+    return next((name for name, pattern in quantities._EXCLUDE_BEFORE if pattern.search(left)), None)
+
+
+def _plain_qualifier_of(text, num):
+    left = text[max(0, num.start - quantities._LOOKBACK) : num.start]
+    for _name, qualifier, pattern in quantities._QUALIFIER_RE:
+        if m := pattern.search(left):
+            return qualifier, num.start - (len(left) - m.start())
+    return quantities.Qualifier.exact, num.start
+
+
+def _check_cues(text: str, span: tuple[int, int]) -> None:
+    starts = [m.start() for m in metrics._CUE_START.finditer(text, *span)]
+    for name, pattern in metrics._CUE_RE.items():
+        expected = [m.span() for m in pattern.finditer(text, *span)]
+        assert list(metrics.cue_spans(text, name, starts, span[1])) == expected, (name, text[span[0] : span[1]])
+
+
+def _check_left_context(text: str) -> None:
+    for num in find_numbers(text):
+        assert quantities._excluded_before(text, num) == _plain_excluded_before(text, num), text
+        assert quantities._qualifier_of(text, num) == _plain_qualifier_of(text, num), text
+
+
+def test_word_starts_finds_overlapping_words_at_word_starts_only():
+    pattern = word_starts(["تحت پوشش", "پوشش", "کل"], metrics.PERSIAN_LETTER)
+    text = "تحتپوشش و تحت پوشش، مشکل کل"
+    # «پوشش» glued to «تحت» and «کل» inside «مشکل» start no word; «پوشش» inside «تحت پوشش» does.
+    assert [m.start() for m in pattern.finditer(text)] == [0, 10, 14, 25]
+
+
+def test_corpus_sentences_scan_alike():
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = normalize(path.read_text(encoding="utf-8")).text
+        for span in sentence_spans(text):
+            _check_cues(text, span)
+        _check_left_context(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts, texts)
+def test_generated_texts_scan_alike(before, after):
+    text = before + " ۱۲۰ " + after
+    _check_cues(text, (0, len(text)))
+    _check_cues(text, (len(before) // 2, len(text)))
+    _check_left_context(text)
