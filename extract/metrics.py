@@ -85,12 +85,20 @@ def cue_spans(text: str, rule: str, starts: list[int], end: int) -> Iterator[tup
             yield m.span()
 
 
-def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[int, int]) -> Choice:
-    """The metric of ``q`` (see the module docstring for the policy)."""
+def cue_starts(text: str, sentence: tuple[int, int]) -> list[int]:
+    """Where a cue of some rule begins in ``sentence``: found once, shared by its quantities."""
+    return [m.start() for m in _CUE_START.finditer(text, *sentence)]
+
+
+def best_cue(
+    text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[int, int], starts: list[int] | None = None
+) -> Choice:
+    """The metric of ``q`` (see the module docstring for the policy); ``starts`` are the
+    sentence's :func:`cue_starts`, computed here when not given."""
     if q.noun_metric is not None:
         return Choice(q.noun_metric, q.unit_rule, (-1, 0, 0))
     best: Choice | None = None
-    starts = [m.start() for m in _CUE_START.finditer(text, *sentence)]
+    starts = cue_starts(text, sentence) if starts is None else starts
     for rule in _BY_UNIT[q.unit]:
         if not _applies(rule, q):
             continue

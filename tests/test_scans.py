@@ -8,7 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import metrics, quantities
+import re
+
+from extract import article, metrics, quantities
 from extract.normalize import normalize
 from extract.numbers import find_numbers
 from extract.ruledata import word_starts
@@ -41,7 +43,7 @@ def _plain_qualifier_of(text, num):
 
 
 def _check_cues(text: str, span: tuple[int, int]) -> None:
-    starts = [m.start() for m in metrics._CUE_START.finditer(text, *span)]
+    starts = metrics.cue_starts(text, span)
     for name, pattern in metrics._CUE_RE.items():
         expected = [m.span() for m in pattern.finditer(text, *span)]
         assert list(metrics.cue_spans(text, name, starts, span[1])) == expected, (name, text[span[0] : span[1]])
@@ -75,3 +77,13 @@ def test_generated_texts_scan_alike(before, after):
     _check_cues(text, (0, len(text)))
     _check_cues(text, (len(before) // 2, len(text)))
     _check_left_context(text)
+
+
+# The web-address pattern before the word-start guard; the guard must change no match.
+_PLAIN_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:ir|com|org|net)\b\S*")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["http://", "https://", "www.", ".ir", ".com", "ir", ".", "/", "x", "ب", " ", "\n", "،"]), max_size=12).map("".join))
+def test_url_guard_changes_no_match(text):
+    assert [m.span() for m in article._URL.finditer(text)] == [m.span() for m in _PLAIN_URL.finditer(text)]
