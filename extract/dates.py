@@ -13,6 +13,7 @@ calendar arithmetic is jdatetime's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -117,6 +118,23 @@ def _parse(m: re.Match) -> jdatetime.date | None:
     return _to_jalali(_numeric_calendar(y), y, int(g["m4"]), int(g["d4"]))
 
 
+_SEPARATED = re.compile(r"[/.-]\d")
+_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTH})", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"(?:{_MONTH})\Z", re.IGNORECASE)
+_LONGEST_MONTH = max(map(len, _MONTHS))
+
+
+def _may_open_date(text: str, run: re.Match) -> bool:
+    """Whether the digit run ``run`` may be the first of a date: every date pattern has such a
+    run, followed by a separator and a digit, or by a month, or following a month and space."""
+    if _SEPARATED.match(text, run.end()) or _MONTH_AFTER.match(text, run.end()):
+        return True
+    j = run.start()
+    while j and text[j - 1].isspace():
+        j -= 1
+    return j < run.start() and _MONTH_BEFORE.search(text, max(0, j - _LONGEST_MONTH), j) is not None
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every full date in ``text`` (day, month and year), as Jalali dates.
 
@@ -125,12 +143,18 @@ def find_dates(text: str) -> list[DateMatch]:
     """
     out: list[DateMatch] = []
     covered = -1
+    runs = list(_DIGIT_RUN.finditer(text))
+    anchors = [r.start() for r in runs if _may_open_date(text, r)]
     # Every date holds a digit run: look for dates only in a small window around each run,
-    # which is far cheaper than scanning all text with the month alternation.
-    for run in _DIGIT_RUN.finditer(text):
+    # which is far cheaper than scanning all text with the month alternation; and only in
+    # windows holding a run that may open a date (most numbers are not next to a month).
+    for run in runs:
         if run.start() < covered:
             continue
         lo = max(0, run.start() - 14)
+        k = bisect_left(anchors, lo)
+        if k == len(anchors) or anchors[k] >= run.end() + 30:
+            continue
         for m in _DATE.finditer(text, lo, min(len(text), run.end() + 30)):
             if m.start() > run.end() or m.end() <= covered or m.end() < run.start():
                 continue

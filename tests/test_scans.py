@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 import re
 
-from extract import article, metrics, quantities
+import pytest
+
+from extract import article, dates, metrics, quantities
 from extract.normalize import normalize
 from extract.numbers import find_numbers
 from extract.ruledata import word_starts
@@ -87,3 +89,17 @@ _PLAIN_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:ir|com|org|net)\b\S*")
 @given(st.lists(st.sampled_from(["http://", "https://", "www.", ".ir", ".com", "ir", ".", "/", "x", "ب", " ", "\n", "،"]), max_size=12).map("".join))
 def test_url_guard_changes_no_match(text):
     assert [m.span() for m in article._URL.finditer(text)] == [m.span() for m in _PLAIN_URL.finditer(text)]
+
+
+_DATE_PIECES = [*dates._MONTHS, "MAY", "may", "ماه", "1", "12", "1402", "2024", "/", ".", "-", "،", ",", " ", "  ", "\n", "ب", "در"]
+_DATE_PIECES += ["1402/12/02", "30.04.1401", "2025-12-31", "12 اردیبهشت", "May 1"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=14).map("".join))
+def test_date_windows_skip_no_date(text):
+    """Windows are scanned only near a run that may open a date: as if every run might."""
+    found = dates.find_dates(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(dates, "_may_open_date", lambda text, run: True)
+        assert found == dates.find_dates(text)
