@@ -60,6 +60,8 @@ _TOKEN = re.compile(
 _GLUED_ORDINAL = re.compile(rf"(?:{alternation([w for w in WORDS.ordinal_words if w.startswith('س')], flexible_space=False)})(?![{_L}])")
 _ORDINAL_AFTER = re.compile(rf"(?:{_SUFFIX})(?![{_L}])")
 _WORD_END = re.compile(rf"(?![{_L}])")
+_LETTER = re.compile(rf"[{_L}]")
+_SCALE_AT = re.compile(_SCALE_WORDS)
 _SCALE_FOLLOW = re.compile(rf"(?![{_L}])|(?={_GLUED})")
 _GAP_JOIN = re.compile(rf"\s*{WORDS.joiner}\s*")
 _GAP_SPACE = re.compile(r"\s*")
@@ -110,13 +112,13 @@ def _tokens(text: str) -> list[_Tok | tuple[str, int, int]]:
                 out.append(_Tok("fraction", m.start(), fraction.end(), Decimal(WORDS.atoms[m.group()])))
             elif (
                 _WORD_END.match(text, end)
-                or re.match(_SCALE_WORDS, text[end:])
+                or _SCALE_AT.match(text, end)
                 or (_ORDINAL_AFTER.match(text, end) and m.group() not in WORDS.irregular_ordinal_bases)
             ):
                 out.append(_Tok("word", m.start(), end, Decimal(WORDS.atoms[m.group()])))
         else:  # scale: a word of its own, or glued to a number before it
             glued = m.start() > 0 and (text[m.start() - 1].isdigit() or (out and isinstance(out[-1], _Tok) and out[-1].end == m.start()))
-            free = m.start() == 0 or not re.match(rf"[{_L}]", text[m.start() - 1])
+            free = m.start() == 0 or not _LETTER.match(text, m.start() - 1)
             if (glued or free) and _SCALE_FOLLOW.match(text, m.end()):
                 out.append(_Tok("scale", m.start(), m.end(), Decimal(10) ** WORDS.scales[m.group()]))
     return out
