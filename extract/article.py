@@ -25,9 +25,11 @@ from extract.speakers import _OPENER_RE, SpeakerTracker
 from extract.years import find_years, title_year, year_for
 from schemas.models import Fact, Mention, Metric, Qualifier, Unit
 
-# A web address: «http…», «www.…», or a word with a domain ending. The word is taken whole,
-# so the second form is tried only where a word starts (elsewhere it cannot match first).
-_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:ir|com|org|net)\b\S*")
+# A web address: «http…», «www.…», or a word with a domain ending, to the end of its word.
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:ir|com|org|net)\b\S*")
+# What every address holds; the pattern opens with literals, so the engine skips to it at C speed.
+_URL_HINT = re.compile(r"https?://|www\.|\.(?:ir|com|org|net)\b")
+_WORD_REST = re.compile(r"\S*")
 _GENERIC_PROVINCE = re.compile(r"(?<![\u0600-\u06ff])(?:این\s+)?استان(?![\u0600-\u06ff])(?!\s*(?:ها|های))")
 _ANAPHORA = re.compile(r"(?:از\s+)?(?:این|آن)\s+(?:تعداد|میزان|مبلغ|رقم)")
 _RIGHT_STOP = re.compile(r"،|:|؛|\sکه\s")
@@ -66,7 +68,7 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
     dates = find_dates(t)
     pub = parse_date(published) or find_publication_date(t, dates)
     pub_year = pub.year if pub else None
-    blocked = [(d.start, d.end) for d in dates] + [(m.start(), m.end()) for m in _URL.finditer(t)]
+    blocked = [(d.start, d.end) for d in dates] + url_spans(t)
     numbers = [n for n in find_numbers(t) if not any(a <= n.start < b for a, b in blocked)]
     quantities = find_quantities(t, numbers)
     if not quantities:
@@ -129,6 +131,23 @@ class _Draft:
     official_name: str | None
     official_title: str | None
     sentence: tuple[int, int]
+
+
+def url_spans(t: str) -> list[tuple[int, int]]:
+    """The spans ``_URL.finditer`` finds, looked for only in the words holding a hint: an
+    address never crosses a space, and at most one ends each word."""
+    spans = []
+    word_end = 0
+    for hint in _URL_HINT.finditer(t):
+        if hint.start() < word_end:
+            continue
+        word_start = hint.start()
+        while word_start and not t[word_start - 1].isspace():
+            word_start -= 1
+        word_end = _WORD_REST.match(t, hint.start()).end()
+        if m := _URL.search(t, word_start, word_end):
+            spans.append(m.span())
+    return spans
 
 
 def _first_line_title(t: str) -> str | None:
