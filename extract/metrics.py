@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.quantities import PERSIAN_LETTER, Quantity
-from extract.ruledata import Strict, alternation, load, word_starts
+from extract.ruledata import Strict, WordStarts, alternation, load
 from extract.segments import words_between
 from schemas.models import MONEY_UNITS, Metric, Unit
 
@@ -49,7 +49,7 @@ _CUE_RE = {
 }
 # Where a cue of any rule starts: one scan of the sentence finds the few positions at which
 # each rule's own pattern is then tried, instead of every rule scanning the whole sentence.
-_CUE_START = word_starts([c for r in RULES.rule for c in r.cues], PERSIAN_LETTER)
+_CUE_START = WordStarts([c for r in RULES.rule for c in r.cues], PERSIAN_LETTER)
 _BY_UNIT: dict[Unit, list[MetricRule]] = {u: [r for r in RULES.rule if u in r.units] for u in Unit}
 
 
@@ -87,7 +87,7 @@ def cue_spans(text: str, rule: str, starts: list[int], end: int) -> Iterator[tup
 
 def cue_starts(text: str, sentence: tuple[int, int]) -> list[int]:
     """Where a cue of some rule begins in ``sentence``: found once, shared by its quantities."""
-    return [m.start() for m in _CUE_START.finditer(text, *sentence)]
+    return _CUE_START.find(text, *sentence)
 
 
 def best_cue(

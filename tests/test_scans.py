@@ -1,4 +1,4 @@
-"""One scan for the words of many rules (ruledata.word_starts), then each rule tried only where
+"""One scan for the words of many rules (ruledata.WordStarts), then each rule tried only where
 a word starts: these must find exactly what each rule's own ``search``/``finditer`` finds."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from extract import article, dates, metrics, quantities
 from extract.normalize import normalize
 from extract.numbers import find_numbers
-from extract.ruledata import word_starts
+from extract.ruledata import WordStarts
 from extract.segments import sentence_spans
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -58,10 +58,12 @@ def _check_left_context(text: str) -> None:
 
 
 def test_word_starts_finds_overlapping_words_at_word_starts_only():
-    pattern = word_starts(["تحت پوشش", "پوشش", "کل"], metrics.PERSIAN_LETTER)
+    starts = WordStarts(["تحت پوشش", "پوشش", "کل"], metrics.PERSIAN_LETTER)
     text = "تحتپوشش و تحت پوشش، مشکل کل"
     # «پوشش» glued to «تحت» and «کل» inside «مشکل» start no word; «پوشش» inside «تحت پوشش» does.
-    assert [m.start() for m in pattern.finditer(text)] == [0, 10, 14, 25]
+    assert starts.find(text) == [0, 10, 14, 25]
+    assert starts.find(text, 14) == [14, 25]
+    assert starts.find(text, 4) == [10, 14, 25]  # inside «تحتپوشش»: a letter stands before
 
 
 def test_corpus_sentences_scan_alike():
