@@ -8,12 +8,11 @@ priority beats the lower, and the nearer cue breaks ties; else the unit's defaul
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.quantities import PERSIAN_LETTER, Quantity
-from extract.ruledata import Strict, WordStarts, alternation, load
+from extract.ruledata import Strict, alternation, load, matches_at, words_pattern
 from extract.segments import words_between
 from schemas.models import MONEY_UNITS, Metric, Unit
 
@@ -49,7 +48,7 @@ _CUE_RE = {
 }
 # Where a cue of any rule starts: one scan of the sentence finds the few positions at which
 # each rule's own pattern is then tried, instead of every rule scanning the whole sentence.
-_CUE_START = WordStarts([c for r in RULES.rule for c in r.cues], PERSIAN_LETTER)
+_CUE_START = words_pattern([c for r in RULES.rule for c in r.cues], PERSIAN_LETTER)
 _BY_UNIT: dict[Unit, list[MetricRule]] = {u: [r for r in RULES.rule if u in r.units] for u in Unit}
 
 
@@ -74,20 +73,9 @@ def _applies(rule: MetricRule, q: Quantity) -> bool:
     return True
 
 
-def cue_spans(text: str, rule: str, starts: list[int], end: int) -> Iterator[tuple[int, int]]:
-    """The spans of ``rule``'s cues that ``finditer`` up to ``end`` would give, tried only at
-    ``starts`` (where :data:`_CUE_START` found some cue beginning)."""
-    pattern = _CUE_RE[rule]
-    free = 0  # finditer never yields a match overlapping the one before
-    for p in starts:
-        if p >= free and (m := pattern.match(text, p, end)):
-            free = m.end()
-            yield m.span()
-
-
 def cue_starts(text: str, sentence: tuple[int, int]) -> list[int]:
     """Where a cue of some rule begins in ``sentence``: found once, shared by its quantities."""
-    return _CUE_START.find(text, *sentence)
+    return _CUE_START.starts(text, *sentence)
 
 
 def best_cue(
@@ -102,7 +90,7 @@ def best_cue(
     for rule in _BY_UNIT[q.unit]:
         if not _applies(rule, q):
             continue
-        for start, end in cue_spans(text, rule.name, starts, sentence[1]):
+        for start, end in (m.span() for m in matches_at(_CUE_RE[rule.name], text, starts, sentence[1])):
             if end <= q.start:
                 side, distance = "before", words_between(text, end, q.start)
             elif start >= q.end:

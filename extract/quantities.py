@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from extract.numbers import NumberMatch, find_numbers
-from extract.ruledata import Strict, WordStarts, alternation, load
+from extract.ruledata import Strict, alternation, load, words_pattern
 from schemas.models import MONEY_UNITS, Metric, Qualifier, Unit
 
 PERSIAN_LETTER = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
@@ -116,9 +116,9 @@ _QUALIFIER_RE = [
     for q in QUALIFIERS.qualifier
 ]
 # Each pattern above opens with a word of its rule: one scan for all rules' words finds the
-# few places where any of them may match (see ruledata.WordStarts).
-_EXCLUDE_BEFORE_STARTS = WordStarts([w for r in EXCLUSIONS.exclusion for w in r.before], PERSIAN_LETTER)
-_QUALIFIER_STARTS = WordStarts([w for q in QUALIFIERS.qualifier for w in q.words], PERSIAN_LETTER)
+# few places where any of them may match (see ruledata.WordPattern).
+_EXCLUDE_BEFORE_STARTS = words_pattern([w for r in EXCLUSIONS.exclusion for w in r.before], PERSIAN_LETTER)
+_QUALIFIER_STARTS = words_pattern([w for q in QUALIFIERS.qualifier for w in q.words], PERSIAN_LETTER)
 _RANGE = alternation(QUALIFIERS.range_words)
 _RANGE_TAIL = re.compile(rf"^\s*{_RANGE}\s*$")
 _LOOKBACK = 80
@@ -142,7 +142,7 @@ class Quantity:
 
 def _excluded_before(text: str, num: NumberMatch) -> str | None:
     left = text[max(0, num.start - _LOOKBACK) : num.start]
-    if starts := _EXCLUDE_BEFORE_STARTS.find(left):
+    if starts := _EXCLUDE_BEFORE_STARTS.starts(left):
         for name, pattern in _EXCLUDE_BEFORE:
             if any(pattern.match(left, p) for p in starts):
                 return name
@@ -151,7 +151,7 @@ def _excluded_before(text: str, num: NumberMatch) -> str | None:
 
 def _qualifier_of(text: str, num: NumberMatch) -> tuple[Qualifier, int]:
     left = text[max(0, num.start - _LOOKBACK) : num.start]
-    if starts := _QUALIFIER_STARTS.find(left):
+    if starts := _QUALIFIER_STARTS.starts(left):
         for _name, qualifier, pattern in _QUALIFIER_RE:
             # The leftmost match, as ``search`` would find it.
             if (p := next((p for p in starts if pattern.match(left, p)), None)) is not None:

@@ -1,4 +1,4 @@
-"""One scan for the words of many rules (ruledata.WordStarts), then each rule tried only where
+"""One scan for the words of many rules (ruledata.WordPattern), then each rule tried only where
 a word starts: these must find exactly what each rule's own ``search``/``finditer`` finds."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from extract import article, dates, metrics, quantities
 from extract.normalize import normalize
 from extract.numbers import find_numbers
-from extract.ruledata import WordStarts
+from extract.ruledata import matches_at, words_pattern
 from extract.segments import sentence_spans
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -48,7 +48,7 @@ def _check_cues(text: str, span: tuple[int, int]) -> None:
     starts = metrics.cue_starts(text, span)
     for name, pattern in metrics._CUE_RE.items():
         expected = [m.span() for m in pattern.finditer(text, *span)]
-        assert list(metrics.cue_spans(text, name, starts, span[1])) == expected, (name, text[span[0] : span[1]])
+        assert [m.span() for m in matches_at(pattern, text, starts, span[1])] == expected, (name, text[span[0] : span[1]])
 
 
 def _check_left_context(text: str) -> None:
@@ -58,12 +58,12 @@ def _check_left_context(text: str) -> None:
 
 
 def test_word_starts_finds_overlapping_words_at_word_starts_only():
-    starts = WordStarts(["تحت پوشش", "پوشش", "کل"], metrics.PERSIAN_LETTER)
+    words = words_pattern(["تحت پوشش", "پوشش", "کل"], metrics.PERSIAN_LETTER)
     text = "تحتپوشش و تحت پوشش، مشکل کل"
     # «پوشش» glued to «تحت» and «کل» inside «مشکل» start no word; «پوشش» inside «تحت پوشش» does.
-    assert starts.find(text) == [0, 10, 14, 25]
-    assert starts.find(text, 14) == [14, 25]
-    assert starts.find(text, 4) == [10, 14, 25]  # inside «تحتپوشش»: a letter stands before
+    assert words.starts(text) == [0, 10, 14, 25]
+    assert words.starts(text, 14) == [14, 25]
+    assert words.starts(text, 4) == [10, 14, 25]  # inside «تحتپوشش»: a letter stands before
 
 
 def test_corpus_sentences_scan_alike():
