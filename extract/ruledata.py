@@ -76,7 +76,7 @@ class WordPattern:
     at C speed and looks ahead for ``body`` after each, and ``pattern`` is matched there only.
     ``body`` must not match the empty string.
 
-    >>> cue = WordPattern("تحت\\s*پوشش|پوشش", "\u0621-\u06cc")
+    >>> cue = WordPattern("تحت\\\\s*پوشش|پوشش", "\u0621-\u06cc")
     >>> cue.starts("تحتپوشش و پوشش")  # overlapping occurrences are all found
     [0, 10]
     >>> [m.span() for m in cue.finditer("تحتپوشش و پوشش")]
