@@ -29,7 +29,7 @@ from itertools import accumulate, product
 
 from pydantic import model_validator
 
-from extract.ruledata import Strict, load
+from extract.ruledata import Strict, WordPattern, load
 from schemas.models import Province
 
 __all__ = ["GAZETTEER", "PlaceMatch", "find_national_cues", "find_places", "province_of"]
@@ -275,7 +275,7 @@ _AGENCY_RE = re.compile(f"{_B}{_alternation(GAZETTEER.agency.words)}{_E}")
 _AGENCY_OPENER_RE = _before(GAZETTEER.agency.openers)
 _AGENCY_SUFFIX_RE = re.compile(f"\\s*{_alternation(GAZETTEER.agency.suffixes)}{_E}")
 _AGENCY_BREAK_RE = re.compile(f"{_B}{_alternation(_cue_words(GAZETTEER.agency.breakers))}{_E}|[^\\s{LETTER}]")
-_NATIONAL_RE = re.compile(f"{_B}{_alternation(GAZETTEER.national.cues)}{_E}")
+_NATIONAL = WordPattern(f"{_alternation(GAZETTEER.national.cues)}{_E}", LETTER)
 _NOT_NATIONAL_RE = _before(GAZETTEER.national.not_after)
 _NOT_NATIONAL_AFTER_RE = re.compile(f"\\s*{_alternation(GAZETTEER.national.not_before)}{_E}")
 _WINDOW = 80  # characters looked at before a name for its cue or outlet word
@@ -400,7 +400,7 @@ def find_national_cues(text: str) -> list[tuple[int, int]]:
     """
     return [
         m.span()
-        for m in _NATIONAL_RE.finditer(text)
+        for m in _NATIONAL.finditer(text)
         if not _NOT_NATIONAL_RE.search(text, max(0, m.start() - _WINDOW), m.start())
         and not _NOT_NATIONAL_AFTER_RE.match(text, m.end())
     ]

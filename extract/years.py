@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extract.dates import CALENDAR
-from extract.ruledata import alternation
+from extract.ruledata import WordPattern, alternation
 
 _YEAR = r"(1[34]\d\d|\d\d)(?!\d)"
 _MONTH = alternation(CALENDAR.jalali_months + list(CALENDAR.jalali_month_variants))
@@ -22,11 +22,11 @@ _RANGE = re.compile(
     rf"از\s+(?:ابتدای\s+|اول\s+|نیمه\s*(?:ی|دوم|اول)?\s*(?:دوم|اول)?\s*)?(?:سال\s*|{_MONTH}\s*(?:ماه\s*)?(?:سال\s*)?)(?P<a>{_YEAR})"
     rf"\s*(?:تا\s+(?:پایان\s+)?(?:سال\s*)?(?P<b>1[34]\d\d|\d\d)(?!\d)|(?P<now>{_SINCE_NOW}))?"
 )
-_EXPLICIT = re.compile(rf"(?<![\u0600-\u06ff])(?:سال(?:های)?\s*|{_MONTH}\s*(?:ماه\s*)?){_YEAR}")
+_EXPLICIT = WordPattern(rf"(?:سال(?:های)?\s*|{_MONTH}\s*(?:ماه\s*)?){_YEAR}", "\u0600-\u06ff")
 _RELATIVE_WORDS = CALENDAR.relative_years
 _OFFSET = {re.sub(r"\s+", "", word): offset for word, offset in _RELATIVE_WORDS.items()}
-_RELATIVE = re.compile(
-    rf"(?<![\d\u0600-\u06ff])(?P<since>از\s+ابتدای\s+)?(?P<w>{alternation(_RELATIVE_WORDS)})(?![\u0600-\u06ff])"
+_RELATIVE = WordPattern(
+    rf"(?P<since>از\s+ابتدای\s+)?(?P<w>{alternation(_RELATIVE_WORDS)})(?![\u0600-\u06ff])", "\\d\u0600-\u06ff"
 )
 # «سه سال گذشته» is a duration and «نسبت به سال گذشته» a baseline, not the fact's year.
 _NOT_RELATIVE_BEFORE = re.compile(r"(?:\d+|یک|دو|سه|چهار|پنج|چند|مدت مشابه|نسبت به|مقایسه با|درمقایسه با|در مقایسه با|مشابه)\s*$")

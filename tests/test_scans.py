@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from extract import article, dates, metrics, quantities
+from extract import article, dates, metrics, places, quantities, years
 from extract.normalize import normalize
 from extract.numbers import find_numbers
 from extract.ruledata import matches_at, words_pattern
@@ -101,3 +101,36 @@ def test_date_windows_skip_no_date(text):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(dates, "_may_open_date", lambda text, run: True)
         assert found == dates.find_dates(text)
+
+
+WORD_PATTERNS = {
+    "cues": metrics._CUE_START,
+    "exclusions": quantities._EXCLUDE_BEFORE_STARTS,
+    "qualifiers": quantities._QUALIFIER_STARTS,
+    "national": places._NATIONAL,
+    "explicit years": years._EXPLICIT,
+    "relative years": years._RELATIVE,
+}
+_YEAR_PIECES = [*places.GAZETTEER.national.cues, *years._RELATIVE_WORDS, "سال", "سالهای", "ماه", "از ابتدای", *dates._MONTHS]
+
+
+def _check_word_pattern(pattern, text, pos=0, endpos=None):
+    expected = [(m.span(), m.groupdict()) for m in pattern.pattern.finditer(text, pos, len(text) if endpos is None else endpos)]
+    assert [(m.span(), m.groupdict()) for m in pattern.finditer(text, pos, endpos)] == expected, text[pos:endpos]
+
+
+def test_word_patterns_find_what_their_look_behind_form_does_in_the_corpus():
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = normalize(path.read_text(encoding="utf-8")).text
+        for pattern in WORD_PATTERNS.values():
+            _check_word_pattern(pattern, text)
+            for s, e in sentence_spans(text):
+                _check_word_pattern(pattern, text, s, e)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.sampled_from(_YEAR_PIECES), st.sampled_from(["1402", "97", "۱۴۰۰"])), max_size=12).map("".join), st.integers(0, 30))
+def test_word_patterns_find_what_their_look_behind_form_does(text, pos):
+    for pattern in WORD_PATTERNS.values():
+        _check_word_pattern(pattern, text)
+        _check_word_pattern(pattern, text, min(pos, len(text)), None)
