@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.segments import _SENTENCE_END, sentence_spans
+from extract.segments import _SENTENCE_END, sentence_spans, words_between
 
 # The readable form of the rule: a run of end marks not after a digit and before a space or the
 # end; a single mark between two non-digits; a run of line breaks.
@@ -33,3 +33,9 @@ def test_sentences(text, sentences):
 @given(st.text(alphabet=".!?؟\n 1۲aب", max_size=12))
 def test_fast_pattern_finds_what_the_plain_one_does(text):
     assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in PLAIN.finditer(text)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2009\u200c\x1cبو1،", max_size=20), st.integers(0, 20), st.integers(0, 20))
+def test_words_between_counts_runs_of_non_space(text, a, b):
+    assert words_between(text, a, b) == len(re.findall(r"\S+", text[min(a, b) : max(a, b)]))
