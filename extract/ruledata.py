@@ -64,12 +64,22 @@ def alternation(words, *, flexible_space: bool = True) -> str:
     >>> import re; re.fullmatch(alternation(["طرح اشتغالزایی"]), "طرحاشتغالزایی") is not None
     True
     """
-    return "(?:" + _branches(_trie(words, flexible_space)) + ")"
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        pieces = word.split() if flexible_space else [word]
+        for k, piece in enumerate(pieces):
+            if k:
+                node = node.setdefault(_SPACE, {})
+            for ch in piece:
+                node = node.setdefault(ch, {})
+        node[_WORD_END] = {}
+    return "(?:" + _branches(trie) + ")"
 
 
 class WordPattern:
     """A pattern that matches only where a word starts (not right after one of ``letters``),
-    with ``finditer`` many times faster than the look-behind form it is equivalent to.
+    whose ``finditer`` is about twice as fast on news text as the look-behind form it equals.
 
     ``pattern`` is ``(?<![letters])body``. Looking for it at every character of a text costs
     an attempt per character; instead one scan that opens with a non-letter skips whole words
@@ -118,20 +128,6 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int], endpos: int | 
         if p >= free and (m := pattern.match(text, p, endpos)):
             free = m.end()
             yield m
-
-
-def _trie(words, flexible_space: bool) -> dict:
-    trie: dict = {}
-    for word in set(words):
-        node = trie
-        pieces = word.split() if flexible_space else [word]
-        for k, piece in enumerate(pieces):
-            if k:
-                node = node.setdefault(_SPACE, {})
-            for ch in piece:
-                node = node.setdefault(ch, {})
-        node[_WORD_END] = {}
-    return trie
 
 
 _SPACE, _WORD_END = " ", ""  # trie keys: a flexible space, the end of a word
