@@ -80,7 +80,7 @@ def run(
         _err("no article could be read")
         raise typer.Exit(1)
     if strict and summary.skipped:
-        _err(f"--strict: {len(summary.skipped)} input(s) skipped")
+        _err(f"--strict: {summary.skipped} input(s) skipped")
         raise typer.Exit(1)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from extract.article import extract_article
-from extract.sources import Document, Skip, list_inputs, read_input
+from extract.sources import Document, Skip, read_input, walk_inputs
 from extract.store import ArticleResult, Store, arrow_tables, concat
 from extract.workers import context as workers_context
 from schemas.models import Article, stable_id
@@ -73,27 +73,34 @@ def _extract_chunk(args: tuple[list[str], str]) -> tuple[dict[str, pa.Table], Su
     return extract_files([Path(p) for p in paths], Path(root))
 
 
+EXAMPLES = 20  # warnings and skips a summary lists; the database keeps them all
+
+
 @dataclass
 class Summary:
+    """Counts of a run, with the first warnings and skips as examples (memory stays flat)."""
+
     files: int = 0
     articles: int = 0
     facts: int = 0
     by_metric: Counter = field(default_factory=Counter)
     by_province: Counter = field(default_factory=Counter)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: int = 0
+    skipped: int = 0
+    warning_examples: list[tuple[str, str]] = field(default_factory=list)
+    skipped_examples: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, results: list[ArticleResult], skips: list[tuple[str, str]]) -> None:
         """Count one file's results."""
         self.files += 1
-        self.skipped.extend(skips)
+        self._skips(len(skips), skips)
         for r in results:
             self.articles += 1
             self.facts += len(r.facts)
             for f in r.facts:
                 self.by_metric[f.metric.value] += 1
                 self.by_province[f.province.value if f.province else "unknown"] += 1
-                self.warnings.extend((r.article.source, w) for w in f.warnings)
+                self._warnings(len(f.warnings), [(r.article.source, w) for w in f.warnings])
 
     def merge(self, other: Summary) -> None:
         self.files += other.files
@@ -101,18 +108,28 @@ class Summary:
         self.facts += other.facts
         self.by_metric.update(other.by_metric)
         self.by_province.update(other.by_province)
-        self.warnings.extend(other.warnings)
-        self.skipped.extend(other.skipped)
+        self._warnings(other.warnings, other.warning_examples)
+        self._skips(other.skipped, other.skipped_examples)
+
+    def _warnings(self, n: int, examples: list[tuple[str, str]]) -> None:
+        self.warnings += n
+        self.warning_examples.extend(examples[: EXAMPLES - len(self.warning_examples)])
+
+    def _skips(self, n: int, examples: list[tuple[str, str]]) -> None:
+        self.skipped += n
+        self.skipped_examples.extend(examples[: EXAMPLES - len(self.skipped_examples)])
 
 
-def chunks_in_order(
-    paths: list[Path], root: Path, workers: int, size: int = 32
-) -> Iterator[tuple[int, dict[str, pa.Table], Summary]]:
-    """(files, tables, summary) per chunk of at most ``size`` files, in the order of ``paths``,
-    computed on ``workers`` processes."""
-    # Small enough to keep every worker busy to the end, large enough to pay a task's cost once.
-    size = max(1, min(size, len(paths) // (workers * 8) or 1))
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+def chunks_of(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
+    """Consecutive lists of at most ``size`` paths, drawn as they are needed."""
+    it = iter(paths)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def chunks_in_order(chunks: Iterable[list[Path]], root: Path, workers: int) -> Iterator[tuple[int, dict[str, pa.Table], Summary]]:
+    """(files, tables, summary) per chunk of files, in the order of ``chunks``, computed on
+    ``workers`` processes."""
     if workers <= 1:
         for chunk in chunks:
             yield len(chunk), *extract_files(chunk, root)
@@ -144,19 +161,22 @@ def run(
 
     Work is committed in batches of about ``batch_size`` articles, each batch in one
     transaction, so an interrupted run leaves a consistent database and a re-run completes it
-    without duplicates. Memory holds one batch and the list of input paths, whatever the
-    size of the corpus.
+    without duplicates. Memory holds one batch, whatever the size of the corpus: the input
+    files are walked as they are needed (once before, to count them).
     """
     root = Path(root)
-    paths = list_inputs(root)
+    total = sum(1 for _ in walk_inputs(root))
     summary = Summary()
-    workers = workers or os.cpu_count() or 1
+    workers = min(workers or os.cpu_count() or 1, max(1, total))
     base = root if root.is_dir() else root.parent
+    # Chunks small enough to keep every worker busy to the end, large enough to pay a task's
+    # cost once, and no larger than a batch.
+    size = max(1, min(32, batch_size, total // (workers * 8) or 1))
     done = 0
     with Store(db) as store:
         batch: list[dict[str, pa.Table]] = []
         pending = 0
-        for files, tables, part in chunks_in_order(paths, base, min(workers, max(1, len(paths))), min(32, batch_size)):
+        for files, tables, part in chunks_in_order(chunks_of(walk_inputs(root), size), base, workers):
             summary.merge(part)
             batch.append(tables)
             pending += tables["articles"].num_rows
@@ -165,7 +185,7 @@ def run(
                 batch, pending = [], 0
             done += files
             if progress:
-                progress(done, len(paths))
+                progress(done, total)
         if batch:
             store.write_tables(concat(batch))
     return summary

@@ -19,12 +19,16 @@ def print_summary(s: Summary, db: Path, out=None) -> None:
         w("Facts by metric:   " + ", ".join(f"{k} {v}" for k, v in s.by_metric.most_common()) + "\n")
     if s.by_province:
         w("Facts by province: " + ", ".join(f"{k} {v}" for k, v in s.by_province.most_common()) + "\n")
-    w(f"Warnings: {len(s.warnings)}\n")
-    for source, warning in s.warnings:
+    w(f"Warnings: {s.warnings}\n")
+    for source, warning in s.warning_examples:
         w(f"  {source}: {warning}\n")
-    w(f"Skipped: {len(s.skipped)}\n")
-    for source, reason in s.skipped:
+    if s.warnings > len(s.warning_examples):
+        w(f"  … and {s.warnings - len(s.warning_examples)} more: see the facts' warnings column\n")
+    w(f"Skipped: {s.skipped}\n")
+    for source, reason in s.skipped_examples:
         w(f"  {source}: {reason}\n")
+    if s.skipped > len(s.skipped_examples):
+        w(f"  … and {s.skipped - len(s.skipped_examples)} more: see the skipped table\n")
 
 
 def print_scores(result: Score, out=None) -> None:

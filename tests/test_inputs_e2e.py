@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from extract.article import extract_text
 from extract.normalize import normalize
-from extract.sources import Document, Skip, list_inputs, read_input
+from extract.sources import Document, Skip, _relative, list_inputs, read_input, walk_inputs
 from extract.sources.html import html_document
 
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
@@ -91,6 +91,16 @@ def test_listing_is_stable_and_skips_what_is_not_an_article(messy):
     assert ".hidden.txt" not in names and "photo.png" not in names and not any(n.startswith(".git") for n in names)
     assert "sub/deeper/e.html.gz" in names
     assert not any("loop" in n for n in names)
+
+
+def test_walk_yields_files_in_the_string_order_of_their_relative_paths(tmp_path):
+    # '-', '.' and ' ' sort before '/': a folder's files come where its name and a '/' sort.
+    names = ["a/x.txt", "a-b/x.txt", "a.txt", "a b/x.txt", "sub.txt", "sub/c.txt", "sub/d/e.txt", "sub/d.txt", "ab.txt"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    walked = [_relative(p, tmp_path) for p in walk_inputs(tmp_path)]
+    assert walked == sorted(names)
 
 
 def test_messy_corpus_end_to_end(messy, tmp_path):

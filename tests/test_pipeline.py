@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -164,3 +165,22 @@ def test_file_changed_into_a_copy_of_another_leaves_no_stale_rows(tmp_path):
     run(folder, db, workers=1)
     assert _rows(db, "SELECT source FROM articles") == [("a.txt",)]
     assert _rows(db, "SELECT count(*) FROM facts WHERE article_id NOT IN (SELECT article_id FROM articles)") == [(0,)]
+
+
+def test_summary_counts_every_skip_and_lists_the_first(tmp_path):
+    from extract.pipeline import EXAMPLES
+    from extract.report import print_summary
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(sorted(CORPUS.glob("*.txt"))[0].read_text(encoding="utf-8"), encoding="utf-8")
+    for i in range(EXAMPLES + 5):
+        (corpus / f"empty{i:02d}.txt").write_text("", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    summary = run(corpus, db, workers=2, batch_size=4)
+    assert (summary.files, summary.articles, summary.skipped) == (EXAMPLES + 6, 1, EXAMPLES + 5)
+    assert summary.skipped_examples == [(f"empty{i:02d}.txt", "empty file") for i in range(EXAMPLES)]
+    assert _rows(db, "SELECT count(*) FROM skipped") == [(EXAMPLES + 5,)]
+    out = io.StringIO()
+    print_summary(summary, db, out)
+    assert f"Skipped: {EXAMPLES + 5}\n" in out.getvalue() and "… and 5 more: see the skipped table" in out.getvalue()

@@ -43,25 +43,51 @@ def _kind(path: Path) -> str | None:
 
 
 def list_inputs(root: Path) -> list[Path]:
-    """Article files under ``root`` in a stable order: hidden files and folders, other file
-    types and symlink loops are passed over silently."""
+    """Every path :func:`walk_inputs` yields, as a list."""
+    return list(walk_inputs(root))
+
+
+def walk_inputs(root: Path) -> Iterator[Path]:
+    """Article files under ``root``, one at a time, in the string order of their paths relative
+    to ``root``. Hidden files and folders, other file types and symlink loops are passed over
+    silently.
+
+    The folders are walked depth first, each listed in that order (a folder sorts as its name
+    and a '/'), so a corpus of millions of files is never held in memory: only the listings of
+    the folders on the current path.
+    """
     root = Path(root)
     if root.is_file():
-        return [root] if _kind(root) else []
-    found = []
-    seen: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True):
+        if _kind(root):
+            yield root
+        return
+    yield from _walk(str(root), set())
+
+
+def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[Path]:
+    try:
         st = os.stat(folder)
-        if (st.st_dev, st.st_ino) in seen:
-            dirs[:] = []
-            continue
+        if (st.st_dev, st.st_ino) in seen:  # a symlink back up the tree
+            return
         seen.add((st.st_dev, st.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for f in sorted(files):
-            p = Path(folder) / f
-            if not f.startswith(".") and _kind(p) and p.is_file():
-                found.append(p)
-    return sorted(found, key=lambda p: _relative(p, root))
+        with os.scandir(folder) as it:
+            entries = [e for e in it if not e.name.startswith(".")]
+    except OSError:  # unreadable or vanished: passed over, as os.walk does
+        return
+    listing = []
+    for e in entries:
+        try:
+            if e.is_dir():
+                listing.append((e.name + "/", e.path, True))
+            elif e.is_file() and _kind(Path(e.name)):
+                listing.append((e.name, e.path, False))
+        except OSError:
+            continue
+    for _, path, is_dir in sorted(listing):
+        if is_dir:
+            yield from _walk(path, seen)
+        else:
+            yield Path(path)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -109,10 +135,3 @@ def read_input(path: Path, root: Path) -> list[Document | Skip]:
     if not text.strip():
         return [Skip(source, "empty file")]
     return [Document(source, text)]
-
-
-def iter_inputs(root: Path) -> Iterator[Document | Skip]:
-    root = Path(root)
-    base = root if root.is_dir() else root.parent
-    for p in list_inputs(root):
-        yield from read_input(p, base)
