@@ -22,10 +22,13 @@ import sys
 import tempfile
 import threading
 import time
+from itertools import islice
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from extract.sources import walk_inputs  # noqa: E402  (after the path insert)
 
 _DIGITS = re.compile(r"[0-9۰-۹]+")
 
@@ -149,24 +152,24 @@ def main() -> None:
     tmp = Path(args.keep or tempfile.mkdtemp(prefix="welfare-bench-"))
     corpus = tmp / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
-    paths = sorted(corpus.rglob("*.txt"))
-    if len(paths) == args.articles:  # kept from an earlier run (--keep): the same files
-        size = sum(p.stat().st_size for p in paths)
-    else:
-        size = build_corpus(corpus, args.articles)
-        paths = sorted(corpus.rglob("*.txt"))
+    # Counted, not listed: a list of every path would sit in this process, which writes
+    # DuckDB in the one-worker run, and count in its memory.
+    n, size = _count(corpus)
+    if n != args.articles:  # else kept from an earlier run (--keep): the same files
+        build_corpus(corpus, args.articles)
+        n, size = _count(corpus)
     mb = size / 1e6
-    print(f"corpus: {len(paths)} articles, {mb:.1f} MB ({size / len(paths) / 1000:.1f} KB each) in {corpus}")
+    print(f"corpus: {n} articles, {mb:.1f} MB ({size / n / 1000:.1f} KB each) in {corpus}")
 
     rows = []
     for w in sorted({1, args.workers}):
         (tmp / f"real{w}.duckdb").unlink(missing_ok=True)
-        rows.append((f"pipeline, {w} worker(s)", len(paths), mb, *measured(real, corpus, tmp / f"real{w}.duckdb", w)))
+        rows.append((f"pipeline, {w} worker(s)", n, mb, *measured(real, corpus, tmp / f"real{w}.duckdb", w)))
     if args.dask:
-        rows.append(("dask local cluster + load", len(paths), mb, *measured(dask, corpus, tmp)))
+        rows.append(("dask local cluster + load", n, mb, *measured(dask, corpus, tmp)))
     # Last: hazm's package (NLTK, its models) stays in this process once loaded, and would
     # count in the pipeline's memory had it run first.
-    sample = paths[: args.sample]
+    sample = list(islice(walk_inputs(corpus), args.sample))
     sample_mb = sum(p.stat().st_size for p in sample) / 1e6
     rows.insert(0, ("naive (hazm default, row inserts)", len(sample), sample_mb, *measured(naive, sample, tmp / "naive.duckdb")))
 
@@ -183,6 +186,15 @@ def main() -> None:
     print(f"\npeak memory of all processes together: {max(r[5]['tree'] for r in rows):.0f} MB")
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _count(corpus: Path) -> tuple[int, int]:
+    """(files, bytes) of the articles under ``corpus``."""
+    n = size = 0
+    for p in walk_inputs(corpus):
+        n += 1
+        size += p.stat().st_size
+    return n, size
 
 
 def measured(job, *args):
