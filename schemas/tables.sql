@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS articles (
     "chars" INTEGER
 );
 CREATE TABLE IF NOT EXISTS facts (
-    "fact_id" VARCHAR PRIMARY KEY,
+    "fact_id" VARCHAR,
     "article_id" VARCHAR,
     "amount" DECIMAL(38,6),
     "unit" VARCHAR,

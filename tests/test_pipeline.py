@@ -151,6 +151,7 @@ def test_same_text_in_two_files_is_stored_once_keeping_the_first(tmp_path, batch
         sql = "SELECT count(*) FROM {} WHERE article_id = (SELECT article_id FROM articles WHERE source = '{}')"
         for table in ("facts", "mentions"):
             assert _rows(db, sql.format(table, "a.txt")) == _rows(alone, sql.format(table, seeds[0].name))
+        assert _rows(db, "SELECT count(*) = count(DISTINCT fact_id) FROM facts") == [(True,)]  # no key: the writer's duty
 
 
 def test_file_changed_into_a_copy_of_another_leaves_no_stale_rows(tmp_path):
