@@ -78,15 +78,12 @@ def cue_starts(text: str, sentence: tuple[int, int]) -> list[int]:
     return _CUE_START.starts(text, *sentence)
 
 
-def best_cue(
-    text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[int, int], starts: list[int] | None = None
-) -> Choice:
+def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[int, int], starts: list[int]) -> Choice:
     """The metric of ``q`` (see the module docstring for the policy); ``starts`` are the
-    sentence's :func:`cue_starts`, computed here when not given."""
+    sentence's :func:`cue_starts`."""
     if q.noun_metric is not None:
         return Choice(q.noun_metric, q.unit_rule, (-1, 0, 0))
     best: Choice | None = None
-    starts = cue_starts(text, sentence) if starts is None else starts
     for rule in _BY_UNIT[q.unit]:
         if not _applies(rule, q):
             continue

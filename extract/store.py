@@ -146,9 +146,9 @@ class Store:
             con.execute(f"CREATE OR REPLACE TEMP TABLE _new AS {new}")
             for table in ("articles", "facts", "mentions"):
                 con.register("_batch", articles if table == "articles" else tables[table])
-                # facts and mentions have no key: a text stored twice in this batch repeats them exactly
-                insert = f"INSERT INTO {table} SELECT DISTINCT *" if table != "articles" else "INSERT OR IGNORE INTO articles SELECT *"
-                con.execute(f"{insert} FROM _batch WHERE article_id IN (SELECT article_id FROM _new)")
+                # Articles are one per id already; facts and mentions have no key, and a text
+                # stored twice in this batch repeats them exactly.
+                con.execute(f"INSERT INTO {table} SELECT DISTINCT * FROM _batch WHERE article_id IN (SELECT article_id FROM _new)")
                 con.unregister("_batch")
             con.register("_batch", tables["skipped"])
             con.execute("INSERT OR IGNORE INTO skipped SELECT * FROM _batch")

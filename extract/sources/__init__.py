@@ -32,8 +32,9 @@ class Skip:
     reason: str
 
 
-def _kind(path: Path) -> str | None:
-    name = path.name.lower()
+def _kind(name: str) -> str | None:
+    """The input kind a file name says (txt, html, jsonl, json), gzipped or not; None if none."""
+    name = name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
     for ext in EXTENSIONS:
@@ -58,7 +59,7 @@ def walk_inputs(root: Path) -> Iterator[Path]:
     """
     root = Path(root)
     if root.is_file():
-        if _kind(root):
+        if _kind(root.name):
             yield root
         return
     yield from _walk(str(root), set())
@@ -79,7 +80,7 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[Path]:
         try:
             if e.is_dir():
                 listing.append((e.name + "/", e.path, True))
-            elif e.is_file() and _kind(Path(e.name)):
+            elif e.is_file() and _kind(e.name):
                 listing.append((e.name, e.path, False))
         except OSError:
             continue
@@ -110,7 +111,7 @@ def read_input(path: Path, root: Path) -> list[Document | Skip]:
     raw = read_text(Path(path))
     if isinstance(raw, Reason):
         return [Skip(source, raw.text)]
-    kind = _kind(Path(path))
+    kind = _kind(Path(path).name)
     if kind in ("jsonl", "json"):
         out: list[Document | Skip] = []
         for n, item in json_documents(raw, jsonl=kind == "jsonl"):
