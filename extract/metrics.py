@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from extract.quantities import PERSIAN_LETTER, Quantity
 from extract.ruledata import Strict, alternation, load, matches_at, words_pattern
@@ -27,6 +28,7 @@ class MetricRule(Strict):
     max_rial: int | None = None
     min_rial: int | None = None
     priority: int = 0
+    role: Literal["any", "agent", "recipient"] = "any"
     examples: list[tuple[str, str, str]] = []
     counter_examples: list[tuple[str, str]] = []
 
@@ -63,7 +65,21 @@ class Choice:
     rank: tuple  # lower is better: (tier, -priority, distance)
 
 
-def _applies(rule: MetricRule, q: Quantity) -> bool:
+# A role in the clause: the counted people are its recipients («به ۴ هزار کودک …»), or its
+# object («۱۴ هزار فرزند را زیر پوشش …»), or else its doers.
+_RECIPIENT_BEFORE = re.compile(rf"(?<![{PERSIAN_LETTER}])به\s*$")
+_OBJECT_AFTER = re.compile(rf"(?:\s+[{PERSIAN_LETTER}]+){{0,2}}?\s+را(?![{PERSIAN_LETTER}])")
+
+
+def _role(text: str, q: Quantity) -> str:
+    if _RECIPIENT_BEFORE.search(text, max(0, q.start - 4), q.start):
+        return "recipient"
+    return "object" if _OBJECT_AFTER.match(text, q.end) else "agent"
+
+
+def _applies(rule: MetricRule, q: Quantity, text: str) -> bool:
+    if rule.role != "any" and _role(text, q) != rule.role:
+        return False
     if q.unit in MONEY_UNITS:
         rial = in_rial(q)
         if rule.max_rial is not None and rial > rule.max_rial:
@@ -85,7 +101,7 @@ def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[i
         return Choice(q.noun_metric, q.unit_rule, (-1, 0, 0))
     best: Choice | None = None
     for rule in _BY_UNIT[q.unit]:
-        if not _applies(rule, q):
+        if not _applies(rule, q, text):
             continue
         for start, end in (m.span() for m in matches_at(_CUE_RE[rule.name], text, starts, sentence[1])):
             if end <= q.start:
