@@ -2,7 +2,9 @@
 
 The policy, in one place (:func:`best_cue`): a counter noun that implies a metric wins; else
 the cue inside the quantity's own segment beats one elsewhere in the sentence, the higher
-priority beats the lower, and the nearer cue breaks ties; else the unit's default.
+priority beats the lower, and the nearer cue breaks ties; else the unit's default. A rule
+with a ``role`` counts only people in that role in their clause: a donors cue does not make
+the children helped («به ۴ هزار کودک») donors.
 """
 
 from __future__ import annotations
@@ -33,7 +35,14 @@ class MetricRule(Strict):
     counter_examples: list[tuple[str, str]] = []
 
 
+class Roles(Strict):
+    recipient_before: list[str]
+    not_recipient_after: list[str]
+    object_after: list[str]
+
+
 class MetricRules(Strict):
+    roles: Roles
     defaults: dict[Unit, Metric]
     rule: list[MetricRule]
 
@@ -65,21 +74,25 @@ class Choice:
     rank: tuple  # lower is better: (tier, -priority, distance)
 
 
-# A role in the clause: the counted people are its recipients («به ۴ هزار کودک …»), or its
-# object («۱۴ هزار فرزند را زیر پوشش …»), or else its doers.
-_RECIPIENT_BEFORE = re.compile(rf"(?<![{PERSIAN_LETTER}])به\s*$")
-_OBJECT_AFTER = re.compile(rf"(?:\s+[{PERSIAN_LETTER}]+){{0,2}}?\s+را(?![{PERSIAN_LETTER}])")
+_NOT_LETTER = rf"(?![{PERSIAN_LETTER}])"
+_WORDS_THEN = rf"(?:\s+[{PERSIAN_LETTER}]+){{0,2}}?\s+"  # up to two words, then …
+_RECIPIENT_BEFORE = re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(RULES.roles.recipient_before)}\s*$")
+_RECIPIENT_REACH = max(map(len, RULES.roles.recipient_before)) + 3  # the word and its spaces
+_NOT_RECIPIENT_AFTER = re.compile(_WORDS_THEN + alternation(RULES.roles.not_recipient_after) + _NOT_LETTER)
+_OBJECT_AFTER = re.compile(_WORDS_THEN + alternation(RULES.roles.object_after) + _NOT_LETTER)
 
 
-def _role(text: str, q: Quantity) -> str:
-    if _RECIPIENT_BEFORE.search(text, max(0, q.start - 4), q.start):
-        return "recipient"
-    return "object" if _OBJECT_AFTER.match(text, q.end) else "agent"
+def _role(text: str, q: Quantity) -> tuple[str, int]:
+    """The role of the people ``q`` counts in its clause (rules/metrics.toml [roles]), and the
+    end of their noun phrase (the object marker for an object)."""
+    if _RECIPIENT_BEFORE.search(text, max(0, q.start - _RECIPIENT_REACH), q.start) and not _NOT_RECIPIENT_AFTER.match(text, q.end):
+        return "recipient", q.end
+    if m := _OBJECT_AFTER.match(text, q.end):
+        return "object", m.end() - len(m.group().split()[-1])
+    return "agent", q.end
 
 
-def _applies(rule: MetricRule, q: Quantity, text: str) -> bool:
-    if rule.role != "any" and _role(text, q) != rule.role:
-        return False
+def _applies(rule: MetricRule, q: Quantity) -> bool:
     if q.unit in MONEY_UNITS:
         rial = in_rial(q)
         if rule.max_rial is not None and rial > rule.max_rial:
@@ -100,10 +113,17 @@ def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[i
     if q.noun_metric is not None:
         return Choice(q.noun_metric, q.unit_rule, (-1, 0, 0))
     best: Choice | None = None
+    found = None  # the quantity's role, looked at once, if some rule needs it
     for rule in _BY_UNIT[q.unit]:
-        if not _applies(rule, q, text):
+        if not _applies(rule, q):
             continue
+        if rule.role != "any":
+            found = found or _role(text, q)
+            role, phrase_end = found
         for start, end in (m.span() for m in matches_at(_CUE_RE[rule.name], text, starts, sentence[1])):
+            # a cue inside the counted noun phrase names the people themselves: their role is the rule's
+            if rule.role != "any" and role != rule.role and not q.end <= start < phrase_end:
+                continue
             if end <= q.start:
                 side, distance = "before", words_between(text, end, q.start)
             elif start >= q.end:
