@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import jdatetime
 
 from extract.dates import find_dates, find_publication_date, parse_date
-from extract.metrics import Choice, best_cue, cue_starts
+from extract.metrics import Choice, SentenceCues, best_cue
 from extract.normalize import Normalized, normalize
 from extract.numbers import find_numbers
 from extract.places import find_national_cues, find_places
@@ -101,14 +101,14 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
         opener = _OPENER_RE.match(t, s)
         body_start = opener.end() if opener else s
         years = find_years(t, s, e, pub_year)
-        cues = cue_starts(t, (s, e))
+        cues = SentenceCues(t, (s, e))
         previous_province = None
         for i, q in enumerate(qs):
             left = max(body_start, qs[i - 1].end if i else s)
             clause = [m.end() for m in CLAUSE_BREAK.finditer(t, left, q.start)]
             left = max([left] + clause)
             right = qs[i + 1].start if i + 1 < len(qs) else e
-            choice = best_cue(t, q, (s, e), (left, right), cues)
+            choice = best_cue(t, q, (left, right), cues)
             stop = _RIGHT_STOP.search(t, q.end, right)
             place_right = stop.start() if stop else right
             speaker = tracker.speaker_at(q.start)

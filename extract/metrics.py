@@ -102,14 +102,26 @@ def _applies(rule: MetricRule, q: Quantity) -> bool:
     return True
 
 
-def cue_starts(text: str, sentence: tuple[int, int]) -> list[int]:
-    """Where a cue of some rule begins in ``sentence``: found once, shared by its quantities."""
-    return _CUE_START.starts(text, *sentence)
+class SentenceCues:
+    """The cues of every rule in one sentence, found once and shared by its quantities."""
+
+    def __init__(self, text: str, sentence: tuple[int, int]):
+        self.text, self.end = text, sentence[1]
+        # where a cue of some rule begins: each rule's pattern is tried there only
+        self.starts = _CUE_START.starts(text, *sentence)
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+
+    def spans(self, rule: str) -> list[tuple[int, int]]:
+        """The spans of ``rule``'s cues in the sentence, as ``finditer`` would give them."""
+        found = self._spans.get(rule)
+        if found is None:
+            found = self._spans[rule] = [m.span() for m in matches_at(_CUE_RE[rule], self.text, self.starts, self.end)]
+        return found
 
 
-def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[int, int], starts: list[int]) -> Choice:
-    """The metric of ``q`` (see the module docstring for the policy); ``starts`` are the
-    sentence's :func:`cue_starts`."""
+def best_cue(text: str, q: Quantity, segment: tuple[int, int], cues: SentenceCues) -> Choice:
+    """The metric of ``q`` (see the module docstring for the policy), from the cues of its
+    sentence."""
     if q.noun_metric is not None:
         return Choice(q.noun_metric, q.unit_rule, (-1, 0, 0))
     best: Choice | None = None
@@ -120,7 +132,7 @@ def best_cue(text: str, q: Quantity, sentence: tuple[int, int], segment: tuple[i
         if rule.role != "any":
             found = found or _role(text, q)
             role, phrase_end = found
-        for start, end in (m.span() for m in matches_at(_CUE_RE[rule.name], text, starts, sentence[1])):
+        for start, end in cues.spans(rule.name):
             # a cue inside the counted noun phrase names the people themselves: their role is the rule's
             if rule.role != "any" and role != rule.role and not q.end <= start < phrase_end:
                 continue

@@ -15,7 +15,7 @@ import pytest
 from extract import article, dates, metrics, places, quantities, years
 from extract.normalize import normalize
 from extract.numbers import find_numbers
-from extract.ruledata import matches_at, words_pattern
+from extract.ruledata import words_pattern
 from extract.segments import sentence_spans
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -45,10 +45,10 @@ def _plain_qualifier_of(text, num):
 
 
 def _check_cues(text: str, span: tuple[int, int]) -> None:
-    starts = metrics.cue_starts(text, span)
+    cues = metrics.SentenceCues(text, span)
     for name, pattern in metrics._CUE_RE.items():
         expected = [m.span() for m in pattern.finditer(text, *span)]
-        assert [m.span() for m in matches_at(pattern, text, starts, span[1])] == expected, (name, text[span[0] : span[1]])
+        assert cues.spans(name) == expected, (name, text[span[0] : span[1]])
 
 
 def _check_left_context(text: str) -> None:
