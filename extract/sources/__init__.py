@@ -91,7 +91,7 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[Path]:
             yield Path(path)
 
 
-def _relative(path: Path, root: Path) -> str:
+def _relative(path: str | Path, root: str | Path) -> str:
     """``path`` relative to ``root`` with '/' separators (its name when outside ``root``).
 
     String work, not ``Path.relative_to``: this runs once per file of corpora of a million.
@@ -107,11 +107,12 @@ def _relative(path: Path, root: Path) -> str:
 
 def read_input(path: Path, root: Path) -> list[Document | Skip]:
     """Every document in one input file, or the reasons it could not be read."""
-    source = _relative(Path(path), Path(root))
-    raw = read_text(Path(path))
+    path = os.fspath(path)  # strings from here: Path objects cost more than reading the file
+    source = _relative(path, root)
+    raw = read_text(path)
     if isinstance(raw, Reason):
         return [Skip(source, raw.text)]
-    kind = _kind(Path(path).name)
+    kind = _kind(os.path.basename(path))
     if kind in ("jsonl", "json"):
         out: list[Document | Skip] = []
         for n, item in json_documents(raw, jsonl=kind == "jsonl"):

@@ -10,6 +10,7 @@ Reason(text='binary file (NUL bytes)')
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import zlib
 from dataclasses import dataclass
@@ -55,19 +56,20 @@ def decode(data: bytes) -> str | Reason:
     return Reason(_UNDECODABLE)
 
 
-def read_text(path: Path) -> str | Reason:
+def read_text(path: str | Path) -> str | Reason:
     """The text of one file (gzip undone), or the reason it cannot be read."""
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         if size > MAX_BYTES:
             return Reason(f"file too large ({size / 1e6:.0f} MB > {MAX_BYTES / 1e6:.0f} MB limit)")
-        if path.name.lower().endswith(".gz"):
+        if os.fspath(path).lower().endswith(".gz"):
             with gzip.open(path, "rb") as fh:
                 data = fh.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
                 return Reason(f"file too large once decompressed (> {MAX_BYTES / 1e6:.0f} MB limit)")
         else:
-            data = path.read_bytes()
+            with open(path, "rb") as fh:
+                data = fh.read()
     except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
         return Reason(f"cannot read: {exc}")
     return decode(data)
