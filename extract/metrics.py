@@ -79,7 +79,7 @@ _WORDS_THEN = rf"(?:\s+[{PERSIAN_LETTER}]+){{0,2}}?\s+"  # up to two words, then
 _RECIPIENT_BEFORE = re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(RULES.roles.recipient_before)}\s*$")
 _RECIPIENT_REACH = max(map(len, RULES.roles.recipient_before)) + 3  # the word and its spaces
 _NOT_RECIPIENT_AFTER = re.compile(_WORDS_THEN + alternation(RULES.roles.not_recipient_after) + _NOT_LETTER)
-_OBJECT_AFTER = re.compile(_WORDS_THEN + alternation(RULES.roles.object_after) + _NOT_LETTER)
+_OBJECT_AFTER = re.compile(_WORDS_THEN + f"(?P<marker>{alternation(RULES.roles.object_after)})" + _NOT_LETTER)
 
 
 def _role(text: str, q: Quantity) -> tuple[str, int]:
@@ -88,7 +88,7 @@ def _role(text: str, q: Quantity) -> tuple[str, int]:
     if _RECIPIENT_BEFORE.search(text, max(0, q.start - _RECIPIENT_REACH), q.start) and not _NOT_RECIPIENT_AFTER.match(text, q.end):
         return "recipient", q.end
     if m := _OBJECT_AFTER.match(text, q.end):
-        return "object", m.end() - len(m.group().split()[-1])
+        return "object", m.start("marker")
     return "agent", q.end
 
 
