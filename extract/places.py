@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, product
+from itertools import accumulate, compress, product
 
 from pydantic import model_validator
 
@@ -346,16 +346,18 @@ def _name_matches(text: str):
     accepts everything the pattern does, and more: the pattern decides).
     """
     parts = _SPLIT_RE.split(text)  # separator, word, separator, …, separator
+    words = parts[1::2]
+    keys = list(map(_STARTS.get, words))  # looked up at C speed: most words are known
+    if None in keys:
+        keys = [k if k is not None else _starts(w) for k, w in zip(keys, words)]
     offsets = None
     last_end = 0
-    for k in range(1, len(parts), 2):
-        keys = _starts(parts[k])
-        if not keys:
-            continue
+    for n in compress(range(len(words)), keys):
         if offsets is None:
             offsets = list(accumulate(map(len, parts), initial=0))
+        k = 2 * n + 1
         start = offsets[k]
-        if start >= last_end and _may_continue(parts, k, keys):
+        if start >= last_end and _may_continue(parts, k, keys[n]):
             m = _PLACE_RE.match(text, start)
             if m:
                 last_end = m.end()
