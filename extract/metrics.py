@@ -37,6 +37,7 @@ class MetricRule(Strict):
 
 class Roles(Strict):
     recipient_before: list[str]
+    not_recipient_before: list[str]
     not_recipient_after: list[str]
     object_after: list[str]
 
@@ -77,7 +78,8 @@ class Choice:
 _NOT_LETTER = rf"(?![{PERSIAN_LETTER}])"
 _WORDS_THEN = rf"(?:\s+[{PERSIAN_LETTER}]+){{0,2}}?\s+"  # up to two words, then …
 _RECIPIENT_BEFORE = re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(RULES.roles.recipient_before)}\s*$")
-_RECIPIENT_REACH = max(map(len, RULES.roles.recipient_before)) + 3  # the word and its spaces
+_NOT_RECIPIENT_BEFORE = re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(RULES.roles.not_recipient_before)}\s*$")
+_RECIPIENT_REACH = max(map(len, RULES.roles.recipient_before + RULES.roles.not_recipient_before)) + 3  # words and spaces
 _NOT_RECIPIENT_AFTER = re.compile(_WORDS_THEN + alternation(RULES.roles.not_recipient_after) + _NOT_LETTER)
 _OBJECT_AFTER = re.compile(_WORDS_THEN + f"(?P<marker>{alternation(RULES.roles.object_after)})" + _NOT_LETTER)
 
@@ -85,7 +87,12 @@ _OBJECT_AFTER = re.compile(_WORDS_THEN + f"(?P<marker>{alternation(RULES.roles.o
 def _role(text: str, q: Quantity) -> tuple[str, int]:
     """The role of the people ``q`` counts in its clause (rules/metrics.toml [roles]), and the
     end of their noun phrase (the object marker for an object)."""
-    if _RECIPIENT_BEFORE.search(text, max(0, q.start - _RECIPIENT_REACH), q.start) and not _NOT_RECIPIENT_AFTER.match(text, q.end):
+    before = max(0, q.start - _RECIPIENT_REACH)
+    if (
+        _RECIPIENT_BEFORE.search(text, before, q.start)
+        and not _NOT_RECIPIENT_BEFORE.search(text, before, q.start)
+        and not _NOT_RECIPIENT_AFTER.match(text, q.end)
+    ):
         return "recipient", q.end
     if m := _OBJECT_AFTER.match(text, q.end):
         return "object", m.start("marker")
