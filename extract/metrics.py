@@ -77,11 +77,20 @@ class Choice:
 
 _NOT_LETTER = rf"(?![{PERSIAN_LETTER}])"
 _WORDS_THEN = rf"(?:\s+[{PERSIAN_LETTER}]+){{0,2}}?\s+"  # up to two words, then …
-_RECIPIENT_BEFORE = re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(RULES.roles.recipient_before)}\s*$")
-_NOT_RECIPIENT_BEFORE = re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(RULES.roles.not_recipient_before)}\s*$")
+
+
+def _ends_with(words: list[str]) -> re.Pattern:
+    """A pattern for a text ending with one of ``words`` (and spaces)."""
+    return re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(words)}\s*$")
+
+
+_RECIPIENT_BEFORE = _ends_with(RULES.roles.recipient_before)
+_NOT_RECIPIENT_BEFORE = _ends_with(RULES.roles.not_recipient_before)
 _RECIPIENT_REACH = max(map(len, RULES.roles.recipient_before + RULES.roles.not_recipient_before)) + 3  # words and spaces
 _NOT_RECIPIENT_AFTER = re.compile(_WORDS_THEN + alternation(RULES.roles.not_recipient_after) + _NOT_LETTER)
 _OBJECT_AFTER = re.compile(_WORDS_THEN + f"(?P<marker>{alternation(RULES.roles.object_after)})" + _NOT_LETTER)
+# Units some rule with a role counts: only their quantities' roles are looked at.
+_ROLE_UNITS = {u for r in RULES.rule if r.role != "any" for u in r.units}
 
 
 def _role(text: str, q: Quantity) -> tuple[str, int]:
@@ -132,13 +141,10 @@ def best_cue(text: str, q: Quantity, segment: tuple[int, int], cues: SentenceCue
     if q.noun_metric is not None:
         return Choice(q.noun_metric, q.unit_rule, (-1, 0, 0))
     best: Choice | None = None
-    found = None  # the quantity's role, looked at once, if some rule needs it
+    role, phrase_end = _role(text, q) if q.unit in _ROLE_UNITS else ("agent", q.end)
     for rule in _BY_UNIT[q.unit]:
         if not _applies(rule, q):
             continue
-        if rule.role != "any":
-            found = found or _role(text, q)
-            role, phrase_end = found
         for start, end in cues.spans(rule.name):
             # a cue inside the counted noun phrase names the people themselves: their role is the rule's
             if rule.role != "any" and role != rule.role and not q.end <= start < phrase_end:

@@ -93,14 +93,17 @@ class Summary:
     def add(self, results: list[ArticleResult], skips: list[tuple[str, str]]) -> None:
         """Count one file's results."""
         self.files += 1
-        self._skips(len(skips), skips)
+        self.skipped += len(skips)
+        _keep_first(self.skipped_examples, skips)
         for r in results:
             self.articles += 1
             self.facts += len(r.facts)
             for f in r.facts:
                 self.by_metric[f.metric.value] += 1
                 self.by_province[f.province.value if f.province else "unknown"] += 1
-                self._warnings(len(f.warnings), [(r.article.source, w) for w in f.warnings])
+                if f.warnings:
+                    self.warnings += len(f.warnings)
+                    _keep_first(self.warning_examples, [(r.article.source, w) for w in f.warnings])
 
     def merge(self, other: Summary) -> None:
         self.files += other.files
@@ -108,16 +111,15 @@ class Summary:
         self.facts += other.facts
         self.by_metric.update(other.by_metric)
         self.by_province.update(other.by_province)
-        self._warnings(other.warnings, other.warning_examples)
-        self._skips(other.skipped, other.skipped_examples)
+        self.warnings += other.warnings
+        self.skipped += other.skipped
+        _keep_first(self.warning_examples, other.warning_examples)
+        _keep_first(self.skipped_examples, other.skipped_examples)
 
-    def _warnings(self, n: int, examples: list[tuple[str, str]]) -> None:
-        self.warnings += n
-        self.warning_examples.extend(examples[: EXAMPLES - len(self.warning_examples)])
 
-    def _skips(self, n: int, examples: list[tuple[str, str]]) -> None:
-        self.skipped += n
-        self.skipped_examples.extend(examples[: EXAMPLES - len(self.skipped_examples)])
+def _keep_first(examples: list, more: list) -> None:
+    """Add to ``examples`` from ``more`` until it holds ``EXAMPLES``."""
+    examples.extend(more[: EXAMPLES - len(examples)])
 
 
 def chunks_of(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:

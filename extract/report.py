@@ -19,16 +19,17 @@ def print_summary(s: Summary, db: Path, out=None) -> None:
         w("Facts by metric:   " + ", ".join(f"{k} {v}" for k, v in s.by_metric.most_common()) + "\n")
     if s.by_province:
         w("Facts by province: " + ", ".join(f"{k} {v}" for k, v in s.by_province.most_common()) + "\n")
-    w(f"Warnings: {s.warnings}\n")
-    for source, warning in s.warning_examples:
-        w(f"  {source}: {warning}\n")
-    if s.warnings > len(s.warning_examples):
-        w(f"  … and {s.warnings - len(s.warning_examples)} more: see the facts' warnings column\n")
-    w(f"Skipped: {s.skipped}\n")
-    for source, reason in s.skipped_examples:
-        w(f"  {source}: {reason}\n")
-    if s.skipped > len(s.skipped_examples):
-        w(f"  … and {s.skipped - len(s.skipped_examples)} more: see the skipped table\n")
+    _listed(w, "Warnings", s.warnings, s.warning_examples, "the facts' warnings column")
+    _listed(w, "Skipped", s.skipped, s.skipped_examples, "the skipped table")
+
+
+def _listed(w, label: str, count: int, examples: list[tuple[str, str]], where: str) -> None:
+    """A count, its examples, and where the rest are stored."""
+    w(f"{label}: {count}\n")
+    for source, text in examples:
+        w(f"  {source}: {text}\n")
+    if count > len(examples):
+        w(f"  … and {count - len(examples)} more: see {where}\n")
 
 
 def print_scores(result: Score, out=None) -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from extract.article import extract_text
 from extract.normalize import normalize
-from extract.sources import Document, Skip, _relative, list_inputs, read_input, walk_inputs
+from extract.sources import Document, Skip, _relative, read_input, walk_inputs
 from extract.sources.html import html_document
 
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
@@ -86,7 +86,7 @@ def messy(tmp_path) -> Path:
 
 
 def test_listing_is_stable_and_skips_what_is_not_an_article(messy):
-    names = [p.relative_to(messy).as_posix() for p in list_inputs(messy)]
+    names = [p.relative_to(messy).as_posix() for p in walk_inputs(messy)]
     assert names == sorted(names)
     assert ".hidden.txt" not in names and "photo.png" not in names and not any(n.startswith(".git") for n in names)
     assert "sub/deeper/e.html.gz" in names

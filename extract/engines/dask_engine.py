@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.pipeline import Summary, extract_files
-from extract.sources import list_inputs
+from extract.sources import walk_inputs
 from extract.store import Store
 
 TABLES = ("articles", "facts", "mentions", "skipped")
@@ -40,7 +40,7 @@ def run_dask(root: Path, out: str, *, scheduler: str | None = None, partitions: 
 
     root = Path(root)
     base = root if root.is_dir() else root.parent
-    paths = [str(p) for p in list_inputs(root)]
+    paths = [str(p) for p in walk_inputs(root)]
     fs, path = fsspec.core.url_to_fs(out)
     for name in TABLES:  # parts of an earlier run with more partitions must not linger
         if fs.exists(f"{path}/{name}"):

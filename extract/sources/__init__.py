@@ -43,11 +43,6 @@ def _kind(name: str) -> str | None:
     return None
 
 
-def list_inputs(root: Path) -> list[Path]:
-    """Every path :func:`walk_inputs` yields, as a list."""
-    return list(walk_inputs(root))
-
-
 def walk_inputs(root: Path) -> Iterator[Path]:
     """Article files under ``root``, one at a time, in the string order of their paths relative
     to ``root``. Hidden files and folders, other file types and symlink loops are passed over
