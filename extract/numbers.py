@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extract.ruledata import Strict, alternation, load
+from extract.ruledata import Strict, alternation, load, matches_at
 
 
 class NumberWords(Strict):
@@ -57,6 +57,12 @@ _TOKEN = re.compile(
     rf"|(?P<word>(?:(?<![{_L}])|(?<=\sو))(?:{_ATOM_WORDS}))"
     rf"|(?P<scale>{_SCALE_WORDS}))"
 )
+# Where a token may start, found by scans that skip to their first letters at C speed (the
+# pattern above is tried at every character): a digit run, a number word, a scale word. Scale
+# words get their own scan: one may stand glued inside a number word («هفتمیلیون»).
+_DIGIT_RUN = re.compile(r"\d+")
+_WORD_SCAN = re.compile(alternation([*WORDS.atoms, *WORDS.ordinal_words], flexible_space=False))
+_SCALE_SCAN = re.compile(_SCALE_WORDS)
 _GLUED_ORDINAL = re.compile(rf"(?:{alternation([w for w in WORDS.ordinal_words if w.startswith('س')], flexible_space=False)})(?![{_L}])")
 _ORDINAL_AFTER = re.compile(rf"(?:{_SUFFIX})(?![{_L}])")
 _WORD_END = re.compile(rf"(?![{_L}])")
@@ -98,7 +104,7 @@ def _digits_value(s: str) -> Decimal:
 def _tokens(text: str) -> list[_Tok | tuple[str, int, int]]:
     """Number tokens in order; dates and times come as (kind, start, end)."""
     out: list = []
-    for m in _TOKEN.finditer(text):
+    for m in matches_at(_TOKEN, text, _token_starts(text)):
         kind = m.lastgroup
         if kind in ("date", "time"):
             out.append((kind, m.start(), m.end()))
@@ -122,6 +128,15 @@ def _tokens(text: str) -> list[_Tok | tuple[str, int, int]]:
             if (glued or free) and _SCALE_FOLLOW.match(text, m.end()):
                 out.append(_Tok("scale", m.start(), m.end(), Decimal(10) ** WORDS.scales[m.group()]))
     return out
+
+
+def _token_starts(text: str) -> list[int]:
+    """Sorted offsets holding every place where ``_TOKEN`` may match."""
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    starts += [m.start() for m in _WORD_SCAN.finditer(text)]
+    starts += [m.start() for m in _SCALE_SCAN.finditer(text)]
+    starts.sort()
+    return starts
 
 
 def _joinable(text: str, prev: _Tok, tok: _Tok, has_scale: bool) -> bool:

@@ -12,10 +12,10 @@ import re
 
 import pytest
 
-from extract import article, dates, metrics, places, quantities, years
+from extract import article, dates, metrics, numbers, places, quantities, years
 from extract.normalize import normalize
 from extract.numbers import find_numbers
-from extract.ruledata import words_pattern
+from extract.ruledata import matches_at, words_pattern
 from extract.segments import sentence_spans
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -134,3 +134,24 @@ def test_word_patterns_find_what_their_look_behind_form_does(text, pos):
     for pattern in WORD_PATTERNS.values():
         _check_word_pattern(pattern, text)
         _check_word_pattern(pattern, text, min(pos, len(text)), None)
+
+
+_NUMBER_PIECES = [*numbers.WORDS.atoms, *numbers.WORDS.ordinal_words, *numbers.WORDS.scales, *numbers.WORDS.ordinal_suffixes]
+_NUMBER_PIECES += ["و", " و ", " ", "", "ی", "م", "ها", "1", "12", "1402", "2/5", "1,250", "12:30", "1402/12/02", "،", ".", "/", "\n", "ب"]
+
+
+def _check_number_tokens(text: str) -> None:
+    expected = [(m.lastgroup, m.span()) for m in numbers._TOKEN.finditer(text)]
+    assert [(m.lastgroup, m.span()) for m in matches_at(numbers._TOKEN, text, numbers._token_starts(text))] == expected, text
+
+
+def test_number_tokens_are_those_of_the_whole_text_scan_in_the_corpus():
+    for path in sorted(CORPUS.glob("*.txt")):
+        _check_number_tokens(normalize(path.read_text(encoding="utf-8")).text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=12).map("".join))
+def test_number_tokens_are_those_of_the_whole_text_scan(text):
+    """Number tokens are looked for only where a digit run or a number word starts."""
+    _check_number_tokens(text)
