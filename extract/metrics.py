@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from typing import Literal
 
@@ -118,20 +119,48 @@ def _applies(rule: MetricRule, q: Quantity) -> bool:
     return True
 
 
+def _rules_by_prefix() -> dict[str, set[str]]:
+    """The rules whose cues begin with each prefix (up to three characters) of a cue's first word.
+
+    A cue's first word stands whole in the text where it matches (only the spaces between its
+    words are flexible), so a rule may match only where the text starts with such a prefix.
+    """
+    table: dict[str, set[str]] = {}
+    for r in RULES.rule:
+        for cue in r.cues:
+            first = cue.split()[0]
+            table.setdefault(first[:3], set()).add(r.name)
+    return table
+
+
+_RULES_BY_PREFIX = _rules_by_prefix()
+
+
+@lru_cache(maxsize=4096)  # the heads of cue words: a small set
+def _rules_at(head: str) -> tuple[str, ...]:
+    """The rules that may match where the text goes on with ``head`` (three characters)."""
+    return tuple({rule for k in (1, 2, 3) for rule in _RULES_BY_PREFIX.get(head[:k], ())})
+
+
 class SentenceCues:
     """The cues of every rule in one sentence, found once and shared by its quantities."""
 
     def __init__(self, text: str, sentence: tuple[int, int]):
         self.text, self.end = text, sentence[1]
-        # where a cue of some rule begins: each rule's pattern is tried there only
-        self.starts = _CUE_START.starts(text, *sentence)
+        # where a cue of some rule begins; each rule's pattern is tried only at the starts
+        # whose first characters begin one of its cues
+        self.starts: dict[str, list[int]] = {}
+        for p in _CUE_START.starts(text, *sentence):
+            for rule in _rules_at(text[p : p + 3]):
+                self.starts.setdefault(rule, []).append(p)
         self._spans: dict[str, list[tuple[int, int]]] = {}
 
     def spans(self, rule: str) -> list[tuple[int, int]]:
         """The spans of ``rule``'s cues in the sentence, as ``finditer`` would give them."""
         found = self._spans.get(rule)
         if found is None:
-            found = self._spans[rule] = [m.span() for m in matches_at(_CUE_RE[rule], self.text, self.starts, self.end)]
+            starts = self.starts.get(rule, [])
+            found = self._spans[rule] = [m.span() for m in matches_at(_CUE_RE[rule], self.text, starts, self.end)]
         return found
 
 
@@ -143,9 +172,10 @@ def best_cue(text: str, q: Quantity, segment: tuple[int, int], cues: SentenceCue
     best: Choice | None = None
     role, phrase_end = _role(text, q) if q.unit in _ROLE_UNITS else ("agent", q.end)
     for rule in _BY_UNIT[q.unit]:
-        if not _applies(rule, q):
+        spans = cues.spans(rule.name)
+        if not spans or not _applies(rule, q):
             continue
-        for start, end in cues.spans(rule.name):
+        for start, end in spans:
             # a cue inside the counted noun phrase names the people themselves: their role is the rule's
             if rule.role != "any" and role != rule.role and not q.end <= start < phrase_end:
                 continue
@@ -161,10 +191,9 @@ def best_cue(text: str, q: Quantity, segment: tuple[int, int], cues: SentenceCue
                 continue
             if rule.window is not None and distance > rule.window:
                 continue
-            tier = 0 if segment[0] <= start and end <= segment[1] else 1
-            choice = Choice(rule.metric, rule.name, (tier, -rule.priority, distance))
-            if best is None or choice.rank < best.rank:
-                best = choice
+            rank = (0 if segment[0] <= start and end <= segment[1] else 1, -rule.priority, distance)
+            if best is None or rank < best.rank:
+                best = Choice(rule.metric, rule.name, rank)
     if best is None:
         return Choice(RULES.defaults[q.unit], f"default-{q.unit.value}", (9, 0, 0))
     return best
