@@ -1,16 +1,14 @@
 """One scan for the words of many rules (ruledata.WordPattern), then each rule tried only where
-a word starts: these must find exactly what each rule's own ``search``/``finditer`` finds."""
+a word starts; number tokens tried only where a digit run or a number word starts: these must
+find exactly what each pattern's own ``search``/``finditer`` finds."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import re
-
-import pytest
 
 from extract import article, dates, metrics, numbers, places, quantities, years
 from extract.normalize import normalize
