@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -87,13 +88,11 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
     report_year = title_year(title)
 
     by_sentence: dict[int, list[Quantity]] = {}
-    sentence_of = {}
+    sentence_starts = [s for s, _ in sentences]  # sentences are in order and do not overlap
     for q in quantities:
-        idx = next((i for i, (s, e) in enumerate(sentences) if s <= q.start < e), None)
-        if idx is None:
-            continue
-        by_sentence.setdefault(idx, []).append(q)
-        sentence_of[id(q)] = idx
+        idx = bisect_right(sentence_starts, q.start) - 1
+        if idx >= 0 and q.start < sentences[idx][1]:
+            by_sentence.setdefault(idx, []).append(q)
 
     drafts: list[_Draft] = []
     for idx, qs in by_sentence.items():

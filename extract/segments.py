@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 # A sentence ends at . ! ? ؟ (not between digits, as in «2.5») or at a line break. The
 # pattern opens with the class of those marks, so the engine skips to them at C speed; the
@@ -37,18 +36,6 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
-
-
-class SentenceIndex:
-    """Find the sentence a position belongs to."""
-
-    def __init__(self, text: str):
-        self.spans = sentence_spans(text)
-        self._starts = [s for s, _ in self.spans]
-
-    def of(self, pos: int) -> int:
-        """Index of the sentence containing (or last starting before) ``pos``."""
-        return max(0, bisect_right(self._starts, pos) - 1)
 
 
 def words_between(text: str, a: int, b: int) -> int:
