@@ -115,6 +115,17 @@ _QUALIFIER_RE = [
     (q.name, q.qualifier, re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(q.words)}\s*(?:{_FILLER}\s*)?$"))
     for q in QUALIFIERS.qualifier
 ]
+
+
+def _first_of(patterns: list[re.Pattern]) -> re.Pattern:
+    """One pattern matching where any of ``patterns`` does; its ``lastgroup`` is ``r`` and the
+    index of the first of them that does."""
+    return re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, p in enumerate(patterns)))
+
+
+# The rules tried together at each place: one match instead of one a rule.
+_EXCLUDE_BEFORE_ANY = _first_of([p for _, p in _EXCLUDE_BEFORE])
+_QUALIFIER_ANY = _first_of([p for _, _, p in _QUALIFIER_RE])
 # Each pattern above opens with a word of its rule: one scan for all rules' words finds the
 # few places where any of them may match (see ruledata.WordPattern).
 _EXCLUDE_BEFORE_STARTS = words_pattern([w for r in EXCLUSIONS.exclusion for w in r.before], PERSIAN_LETTER)
@@ -143,19 +154,18 @@ class Quantity:
 def _excluded_before(text: str, num: NumberMatch) -> str | None:
     left = text[max(0, num.start - _LOOKBACK) : num.start]
     if starts := _EXCLUDE_BEFORE_STARTS.starts(left):
-        for name, pattern in _EXCLUDE_BEFORE:
-            if any(pattern.match(left, p) for p in starts):
-                return name
+        if found := [int(m.lastgroup[1:]) for p in starts if (m := _EXCLUDE_BEFORE_ANY.match(left, p))]:
+            return _EXCLUDE_BEFORE[min(found)][0]
     return None
 
 
 def _qualifier_of(text: str, num: NumberMatch) -> tuple[Qualifier, int]:
     left = text[max(0, num.start - _LOOKBACK) : num.start]
     if starts := _QUALIFIER_STARTS.starts(left):
-        for _name, qualifier, pattern in _QUALIFIER_RE:
-            # The leftmost match, as ``search`` would find it.
-            if (p := next((p for p in starts if pattern.match(left, p)), None)) is not None:
-                return qualifier, num.start - (len(left) - p)
+        # The first rule that matches, at its leftmost place (as its ``search`` would find it).
+        if found := [(int(m.lastgroup[1:]), p) for p in starts if (m := _QUALIFIER_ANY.match(left, p))]:
+            rule, p = min(found)
+            return _QUALIFIER_RE[rule][1], num.start - (len(left) - p)
     return Qualifier.exact, num.start
 
 
