@@ -93,11 +93,14 @@ class _Tok:
     value: Decimal
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:[/.]\d{3}){2,}")  # 5/600/000/000, 6.400.000
+
+
 def _digits_value(s: str) -> Decimal:
     if "," in s or "،" in s:
-        return Decimal(re.sub(r"[,،]", "", s))
-    if re.fullmatch(r"\d{1,3}(?:[/.]\d{3}){2,}", s):
-        return Decimal(re.sub(r"[/.]", "", s))
+        return Decimal(s.replace(",", "").replace("،", ""))
+    if _GROUPED.fullmatch(s):
+        return Decimal(s.replace("/", "").replace(".", ""))
     return Decimal(s.replace("/", "."))
 
 

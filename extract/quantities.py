@@ -91,7 +91,7 @@ _ALL_COUNTER_WORDS = sorted(
 )
 _COUNTER_OF = {}
 for _w, _name in _ALL_COUNTER_WORDS:
-    _COUNTER_OF.setdefault(re.sub(r"\s+", "", _w), _name)
+    _COUNTER_OF.setdefault("".join(_w.split()), _name)
 _COUNTER_RE = re.compile(r"\s*(?:\(\s*)?" + alternation([w for w, _ in _ALL_COUNTER_WORDS]) + _END_OF_WORD)
 _SKIP_RE = re.compile(r"\s*" + alternation(_inflected(UNITS.skip_after_number.words)) + _END_OF_WORD)
 _PEOPLE_OF = re.compile(
@@ -132,6 +132,7 @@ _EXCLUDE_BEFORE_STARTS = words_pattern([w for r in EXCLUSIONS.exclusion for w in
 _QUALIFIER_STARTS = words_pattern([w for q in QUALIFIERS.qualifier for w in q.words], PERSIAN_LETTER)
 _RANGE = alternation(QUALIFIERS.range_words)
 _RANGE_TAIL = re.compile(rf"^\s*{_RANGE}\s*$")
+_LIST_GAP = re.compile(rf"\s*(?:و|،|,|{_RANGE})\s*")  # between two numbers of a list or range
 _LOOKBACK = 80
 
 
@@ -175,11 +176,11 @@ def _counter_after(text: str, pos: int) -> tuple[str, int, str] | None:
     if not m:
         return None
     noun = m.group().strip(" (")
-    name = _COUNTER_OF[re.sub(r"\s+", "", noun)]  # keyed without spaces: any spacing matches
+    name = _COUNTER_OF["".join(noun.split())]  # keyed without spaces: any spacing matches
     if name == "person-nafar":
         # «۴۲ هزار نفر زن سرپرست خانوار»: the people noun after «نفر» is the better phrase.
         more = _COUNTER_RE.match(text, m.end())
-        if more and _COUNTER_OF.get(re.sub(r"\s+", "", more.group().strip())) == "person-clients":
+        if more and _COUNTER_OF.get("".join(more.group().split())) == "person-clients":
             return name, m.end(), noun + " " + more.group().strip()
     return name, m.end(), noun
 
@@ -224,7 +225,7 @@ def find_quantities(text: str, numbers: list[NumberMatch] | None = None) -> list
 def _joined_to(text: str, num: NumberMatch, excluded_ends: set[int]) -> bool:
     """True when ``num`` continues a list or range whose previous number was excluded."""
     for end in excluded_ends:
-        if 0 <= num.start - end <= 8 and re.fullmatch(rf"\s*(?:و|،|,|{_RANGE})\s*", text[end : num.start]):
+        if 0 <= num.start - end <= 8 and _LIST_GAP.fullmatch(text, end, num.start):
             return True
     return False
 

@@ -343,7 +343,7 @@ def _role(title: str | None) -> str | None:
     if not title:
         return None
     m = _TITLE_RE.match(title)
-    return re.sub(r"\s+", "", m.group()).replace("رییس", "رئیس") if m else None
+    return "".join(m.group().split()).replace("رییس", "رئیس") if m else None
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -24,7 +24,7 @@ _RANGE = re.compile(
 )
 _EXPLICIT = WordPattern(rf"(?:سال(?:های)?\s*|{_MONTH}\s*(?:ماه\s*)?){_YEAR}", "\u0600-\u06ff")
 _RELATIVE_WORDS = CALENDAR.relative_years
-_OFFSET = {re.sub(r"\s+", "", word): offset for word, offset in _RELATIVE_WORDS.items()}
+_OFFSET = {"".join(word.split()): offset for word, offset in _RELATIVE_WORDS.items()}
 _RELATIVE = WordPattern(
     rf"(?P<since>از\s+ابتدای\s+)?(?P<w>{alternation(_RELATIVE_WORDS)})(?![\u0600-\u06ff])", "\\d\u0600-\u06ff"
 )
@@ -70,7 +70,7 @@ def find_years(text: str, start: int, end: int, publication_year: int | None) ->
             continue
         if _NOT_RELATIVE_BEFORE.search(text, max(start, m.start() - 20), m.start()):
             continue
-        offset = _OFFSET[re.sub(r"\s+", "", m.group("w"))]
+        offset = _OFFSET["".join(m.group("w").split())]
         year = publication_year + offset if publication_year else None
         year_from = year if m.group("since") else None
         out.append(YearMention(m.start(), m.end(), year, year_from))
