@@ -118,8 +118,8 @@ _QUALIFIER_RE = [
 
 
 def _first_of(patterns: list[re.Pattern]) -> re.Pattern:
-    """One pattern matching where any of ``patterns`` does; its ``lastgroup`` is ``r`` and the
-    index of the first of them that does."""
+    """One pattern matching where any of ``patterns`` does; its ``lastgroup``, ``r<i>``, names
+    the first of them that matches there."""
     return re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, p in enumerate(patterns)))
 
 
