@@ -170,6 +170,8 @@ def main() -> None:
     ap.add_argument("--keep", help="build the corpus here and keep it (reused when it has --articles files)")
     ap.add_argument("--dask", action="store_true", help="also run the Dask engine on a local cluster (needs the 'distributed' extra)")
     args = ap.parse_args()
+    if args.rounds < 1 or args.sample < args.rounds:
+        ap.error("--rounds must be at least 1 and at most --sample")
 
     tmp = Path(args.keep or tempfile.mkdtemp(prefix="welfare-bench-"))
     corpus = tmp / "corpus"
