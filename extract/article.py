@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,7 +20,7 @@ from extract.numbers import find_numbers
 from extract.places import find_national_cues, find_places
 from extract.quantities import Quantity, find_quantities
 from extract.ruledata import Strict, load
-from extract.segments import CLAUSE_BREAK, sentence_spans
+from extract.segments import CLAUSE_BREAK, SentenceIndex, sentence_spans
 from extract.speakers import _OPENER_RE, SpeakerTracker
 from extract.years import find_years, title_year, year_for
 from schemas.models import Fact, Mention, Metric, Qualifier, Unit
@@ -88,10 +87,9 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
     report_year = title_year(title)
 
     by_sentence: dict[int, list[Quantity]] = {}
-    sentence_starts = [s for s, _ in sentences]  # sentences are in order and do not overlap
+    index = SentenceIndex(sentences)
     for q in quantities:
-        idx = bisect_right(sentence_starts, q.start) - 1
-        if idx >= 0 and q.start < sentences[idx][1]:
+        if (idx := index.of(q.start)) is not None:
             by_sentence.setdefault(idx, []).append(q)
 
     drafts: list[_Draft] = []

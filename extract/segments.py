@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # A sentence ends at . ! ? ؟ (not between digits, as in «2.5») or at a line break. The
 # pattern opens with the class of those marks, so the engine skips to them at C speed; the
@@ -36,6 +37,25 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+class SentenceIndex:
+    """Which of the sentences ``spans`` (as :func:`sentence_spans` gives them: in order, not
+    overlapping) holds a position.
+
+    >>> index = SentenceIndex(sentence_spans("یک. دو."))
+    >>> index.of(0), index.of(3), index.of(4), index.of(9)
+    (0, None, 1, None)
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def of(self, pos: int) -> int | None:
+        """Index of the sentence containing ``pos``, None between sentences."""
+        i = bisect_right(self._starts, pos) - 1
+        return i if i >= 0 and pos < self.spans[i][1] else None
 
 
 def words_between(text: str, a: int, b: int) -> int:
