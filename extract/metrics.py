@@ -2,9 +2,9 @@
 
 The policy, in one place (:func:`best_cue`): a counter noun that implies a metric wins; else
 the cue inside the quantity's own segment beats one elsewhere in the sentence, the higher
-priority beats the lower, and the nearer cue breaks ties; else the unit's default. A rule
-with a ``role`` counts only people in that role in their clause: a donors cue does not make
-the children helped («به ۴ هزار کودک») donors.
+priority beats the lower, the nearer cue breaks ties, and then the rule listed first; else
+the unit's default. A rule with a ``role`` counts only people in that role in their clause: a
+donors cue does not make the children helped («به ۴ هزار کودک») donors.
 """
 
 from __future__ import annotations
