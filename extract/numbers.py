@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.ruledata import Strict, alternation, load, matches_at
+from extract.segments import PERSIAN_LETTER as _L
 
 
 class NumberWords(Strict):
@@ -33,7 +34,6 @@ class NumberWords(Strict):
 
 WORDS = load("numbers", NumberWords)
 
-_L = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
 _ATOM_WORDS = alternation(WORDS.atoms, flexible_space=False)
 _SCALE_WORDS = alternation(WORDS.scales, flexible_space=False)
 _SUFFIX = alternation(WORDS.ordinal_suffixes, flexible_space=False)

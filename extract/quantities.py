@@ -17,9 +17,9 @@ from decimal import Decimal
 
 from extract.numbers import NumberMatch, find_numbers
 from extract.ruledata import Strict, alternation, load, words_pattern
+from extract.segments import PERSIAN_LETTER
 from schemas.models import MONEY_UNITS, Metric, Qualifier, Unit
 
-PERSIAN_LETTER = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"
 _END_OF_WORD = rf"(?![{PERSIAN_LETTER}])"
 PLURAL_SUFFIXES = ("های", "هایی", "ها", "ان", "یان", "ی")
 
