@@ -32,6 +32,7 @@ class MetricRule(Strict):
     min_rial: int | None = None
     priority: int = 0
     role: Literal["any", "agent", "recipient"] = "any"
+    not_in: list[str] = []
     examples: list[tuple[str, str, str]] = []
     counter_examples: list[tuple[str, str]] = []
 
@@ -62,6 +63,7 @@ _CUE_RE = {
 # Where a cue of any rule starts: one scan of the sentence finds the few positions at which
 # each rule's own pattern is then tried, instead of every rule scanning the whole sentence.
 _CUE_START = words_pattern([c for r in RULES.rule for c in r.cues], PERSIAN_LETTER)
+_NOT_IN_RE = {r.name: re.compile(alternation(r.not_in)) for r in RULES.rule if r.not_in}
 _BY_UNIT: dict[Unit, list[MetricRule]] = {u: [r for r in RULES.rule if u in r.units] for u in Unit}
 
 
@@ -146,7 +148,7 @@ class SentenceCues:
     """The cues of every rule in one sentence, found once and shared by its quantities."""
 
     def __init__(self, text: str, sentence: tuple[int, int]):
-        self.text, self.end = text, sentence[1]
+        self.text, (self.start, self.end) = text, sentence
         # where a cue of some rule begins; each rule's pattern is tried only at the starts
         # whose first characters begin one of its cues
         self.starts: dict[str, list[int]] = {}
@@ -156,12 +158,22 @@ class SentenceCues:
         self._spans: dict[str, list[tuple[int, int]]] = {}
 
     def spans(self, rule: str) -> list[tuple[int, int]]:
-        """The spans of ``rule``'s cues in the sentence, as ``finditer`` would give them."""
+        """The spans of ``rule``'s cues in the sentence, as ``finditer`` would give them, but for
+        those inside one of the rule's ``not_in`` phrases."""
         found = self._spans.get(rule)
         if found is None:
             starts = self.starts.get(rule, [])
-            found = self._spans[rule] = [m.span() for m in matches_at(_CUE_RE[rule], self.text, starts, self.end)]
+            found = [m.span() for m in matches_at(_CUE_RE[rule], self.text, starts, self.end)]
+            if found and rule in _NOT_IN_RE:
+                found = _outside(found, _NOT_IN_RE[rule], self.text, (self.start, self.end))
+            self._spans[rule] = found
         return found
+
+
+def _outside(spans: list[tuple[int, int]], phrases: re.Pattern, text: str, within: tuple[int, int]) -> list[tuple[int, int]]:
+    """The ``spans`` that no match of ``phrases`` in ``text[within]`` holds."""
+    held = [m.span() for m in phrases.finditer(text, *within)]
+    return [(a, b) for a, b in spans if not any(s <= a and b <= e for s, e in held)]
 
 
 def best_cue(text: str, q: Quantity, segment: tuple[int, int], cues: SentenceCues) -> Choice:
