@@ -93,6 +93,7 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
             by_sentence.setdefault(idx, []).append(q)
 
     drafts: list[_Draft] = []
+    antecedent = None  # the province of the last figure that named its place, in any sentence
     for idx, qs in by_sentence.items():
         s, e = sentences[idx]
         opener = _OPENER_RE.match(t, s)
@@ -109,8 +110,9 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
             stop = _RIGHT_STOP.search(t, q.end, right)
             place_right = stop.start() if stop else right
             speaker = tracker.speaker_at(q.start)
-            province = _province(t, (left, place_right), fact_places, nationals, speaker, article_province, previous_province)
-            previous_province = province if _explicit(province, (left, place_right), fact_places) else previous_province
+            province = _province(t, (left, place_right), fact_places, nationals, speaker, article_province, previous_province, antecedent)
+            if _explicit(province, (left, place_right), fact_places):
+                previous_province = antecedent = province
             year = year_for(years, q.start, q.end, t)
             drafts.append(_Draft(q, choice, province, year.year if year else None, year.year_from if year else None,
                                  speaker.name if speaker else None, speaker.title if speaker else None, (s, e)))
@@ -163,8 +165,10 @@ def _explicit(province, span, places) -> bool:
     return province is not None and province in _places_in(span, places)
 
 
-def _province(t, span, places, nationals, speaker, article_province, previous):
-    """The province of one quantity (RECORDS.md `province`), in order of evidence."""
+def _province(t, span, places, nationals, speaker, article_province, previous, antecedent=None):
+    """The province of one quantity (RECORDS.md `province`), in order of evidence: ``previous``
+    is the place named for an earlier figure of the sentence, ``antecedent`` for the last figure
+    of the article that named one («از این تعداد» refers back to it, across sentences too)."""
     named = _places_in(span, places)
     if len(named) == 1:
         return named.pop()
@@ -172,8 +176,8 @@ def _province(t, span, places, nationals, speaker, article_province, previous):
         return None
     if any(span[0] <= a and b <= span[1] for a, b in nationals):
         return "national"
-    if _ANAPHORA.search(t, span[0], min(span[1], span[0] + 40)) and previous:
-        return previous
+    if _ANAPHORA.search(t, span[0], min(span[1], span[0] + 40)) and antecedent:
+        return antecedent
     if _GENERIC_PROVINCE.search(t, *span) and article_province:
         return article_province
     if previous:
