@@ -107,6 +107,8 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
             left = max([left] + clause)
             right = qs[i + 1].start if i + 1 < len(qs) else e
             choice = best_cue(t, q, (left, right), cues)
+            if choice.rank[0] > 0 and _ANAPHORA.search(t, left, q.start):
+                choice = _referred_choice(drafts, q) or choice
             stop = _RIGHT_STOP.search(t, q.end, right)
             place_right = stop.start() if stop else right
             speaker = tracker.speaker_at(q.start)
@@ -130,6 +132,16 @@ class _Draft:
     official_name: str | None
     official_title: str | None
     sentence: tuple[int, int]
+
+
+def _referred_choice(drafts: list[_Draft], q: Quantity) -> Choice | None:
+    """The metric of the figure «این تعداد» refers back to: the last one before ``q`` counting
+    the same unit («۶۰۰ نوعروس منتظر … هستند، … این تعداد … به ۳ هزار نفر برسد»). Taken only
+    when ``q`` has no cue in its own segment."""
+    for d in reversed(drafts):
+        if d.q.unit is q.unit:
+            return Choice(d.choice.metric, "refers-back", d.choice.rank)
+    return None
 
 
 def url_spans(t: str) -> list[tuple[int, int]]:

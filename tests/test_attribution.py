@@ -22,3 +22,20 @@ HEAD = "مدیرکل بهزیستی استان کردستان گفت: ۹۰۰ ط�
 def test_province_of_a_figure_from_its_context(text, amount, province):
     facts = {int(f.amount): f for f in extract_text(text)}
     assert facts[amount].province == province
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "metric"),
+    [
+        # «این تعداد» counts what the figure it refers back to counts, when its own clause names nothing
+        ("مدیرکل کمیته امداد استان با بیان اینکه ۴۰۰ نوعروس منتظر دریافت جهیزیه هستند، افزود: "
+         "پیشبینی میشود این تعداد تا پایان سال به ۲ هزار نفر برسد.", 2000, "other"),
+        ("وی گفت: ۲۰ هزار خانواده از مستمری امداد بهره مند می شوند و این خانواده ها شامل جمعیتی بالغ بر "
+         "۴۵ هزار نفر می شوند که از این تعداد ۹ هزار نفر بالای ۶۰ سال دارند.", 9000, "people_covered"),
+        # … while a cue of its own clause still decides
+        ("۳۰ هزار خانوار تحت پوشش بهزیستی هستند که از این تعداد ۱۹ هزار خانوار مستمری بگیر هستند.", 19000, "pension_recipients"),
+    ],
+)
+def test_metric_of_a_figure_referring_back(text, amount, metric):
+    facts = {int(f.amount): f for f in extract_text(text)}
+    assert facts[amount].metric.value == metric
