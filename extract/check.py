@@ -63,7 +63,7 @@ def run_checks() -> tuple[list[str], int]:
             facts = _facts(text)
             if not _has(facts, amount):
                 fail("exclusions.toml", r.name, text, f"expected a fact of {amount}, got {_show(facts)}")
-    for q in quantities.QUALIFIERS.qualifier:
+    for q in quantities.QUALIFIERS.qualifier + quantities.QUALIFIERS.bound:
         for text, amount, qualifier in q.examples:
             total += 1
             facts = _facts(text)

@@ -66,6 +66,7 @@ class QualifierRules(Strict):
     fillers: list[str]
     range_words: list[str]
     qualifier: list[QualifierRule]
+    bound: list[QualifierRule] = []
 
 
 UNITS = load("units", UnitRules)
@@ -134,6 +135,12 @@ _RANGE = alternation(QUALIFIERS.range_words)
 _RANGE_TAIL = re.compile(rf"^\s*{_RANGE}\s*$")
 _LIST_GAP = re.compile(rf"\s*(?:و|،|,|{_RANGE})\s*")  # between two numbers of a list or range
 _LOOKBACK = 80
+_COMPARED = re.compile(rf"(?<![{PERSIAN_LETTER}])از\s*$")  # «از ۳۰ درصد …»
+# The rest of the sentence, then a bound's words: «… نباید بیشتر باشد».
+_BOUNDS = [
+    (b.qualifier, re.compile(rf"[^.!?؟\n]{{0,200}}?(?<![{PERSIAN_LETTER}]){alternation(b.words)}{_END_OF_WORD}"))
+    for b in QUALIFIERS.bound
+]
 
 
 @dataclass(slots=True)
@@ -211,6 +218,8 @@ def find_quantities(text: str, numbers: list[NumberMatch] | None = None) -> list
         rule, end, noun = found
         counter = _COUNTERS[rule]
         qualifier, start = _qualifier_of(text, num)
+        if qualifier is Qualifier.exact:
+            qualifier = _bound_after(text, num, end)
         q = Quantity(start, end, num, num.value, counter.unit, noun, rule, counter.metric, qualifier)
         partners = _range_partners(text, q, pending)
         if partners and qualifier is Qualifier.at_most:
@@ -220,6 +229,16 @@ def find_quantities(text: str, numbers: list[NumberMatch] | None = None) -> list
     out.extend(_carried_currency(text, pending, out))
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _bound_after(text: str, num: NumberMatch, end: int) -> Qualifier:
+    """The qualifier a bound later in the sentence gives a number compared with «از» (see
+    qualifiers.toml [[bound]]); exact when there is none."""
+    if _COMPARED.search(text, max(0, num.start - 8), num.start):
+        for qualifier, pattern in _BOUNDS:
+            if pattern.match(text, end):
+                return qualifier
+    return Qualifier.exact
 
 
 def _joined_to(text: str, num: NumberMatch, excluded_ends: set[int]) -> bool:
