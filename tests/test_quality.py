@@ -12,7 +12,7 @@ from extract.pipeline import run
 from extract.scoring import read_gold, read_predictions, score
 
 FLOORS = tomllib.loads((ROOT / "tests" / "floors.toml").read_text(encoding="utf-8"))
-MEASURES = ["f1", "acc_metric", "acc_province", "acc_year", "acc_official_name"]
+MEASURES = ["f1", "acc_metric", "acc_province", "acc_year", "acc_official_name", "acc_qualifier"]
 
 
 def _check(name: str, gold_path, db) -> None:
