@@ -92,6 +92,7 @@ _NOT_RECIPIENT_BEFORE = _ends_with(RULES.roles.not_recipient_before)
 _RECIPIENT_REACH = max(map(len, RULES.roles.recipient_before + RULES.roles.not_recipient_before)) + 3  # words and spaces
 _NOT_RECIPIENT_AFTER = re.compile(_WORDS_THEN + alternation(RULES.roles.not_recipient_after) + _NOT_LETTER)
 _OBJECT_AFTER = re.compile(_WORDS_THEN + f"(?P<marker>{alternation(RULES.roles.object_after)})" + _NOT_LETTER)
+_COUNT_OF = re.compile(rf"(?<![{PERSIAN_LETTER}])تعداد\s*$")
 # Units some rule with a role counts: only their quantities' roles are looked at.
 _ROLE_UNITS = {u for r in RULES.rule if r.role != "any" for u in r.units}
 
@@ -192,7 +193,8 @@ def best_cue(text: str, q: Quantity, segment: tuple[int, int], cues: SentenceCue
             if rule.role != "any" and role != rule.role and not q.end <= start < phrase_end:
                 continue
             if end <= q.start:
-                side, distance = "before", words_between(text, end, q.start)
+                # «تعداد حامیان … را ۱۰۲ نفر خواند»: a cue right after «تعداد» names what is counted
+                side, distance = "before", 0 if _COUNT_OF.search(text, max(0, start - 8), start) else words_between(text, end, q.start)
             elif start >= q.end:
                 side, distance = "after", words_between(text, q.end, start)
             elif start < q.number.start:
