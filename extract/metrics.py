@@ -93,6 +93,7 @@ _RECIPIENT_REACH = max(map(len, RULES.roles.recipient_before + RULES.roles.not_r
 _NOT_RECIPIENT_AFTER = re.compile(_WORDS_THEN + alternation(RULES.roles.not_recipient_after) + _NOT_LETTER)
 _OBJECT_AFTER = re.compile(_WORDS_THEN + f"(?P<marker>{alternation(RULES.roles.object_after)})" + _NOT_LETTER)
 _COUNT_OF = re.compile(rf"(?<![{PERSIAN_LETTER}])تعداد\s*$")
+_AS_ROLE = re.compile(rf"(?<![{PERSIAN_LETTER}])به\s*عنوان\s*$")
 # Units some rule with a role counts: only their quantities' roles are looked at.
 _ROLE_UNITS = {u for r in RULES.rule if r.role != "any" for u in r.units}
 
@@ -196,7 +197,8 @@ def best_cue(text: str, q: Quantity, segment: tuple[int, int], cues: SentenceCue
                 # «تعداد حامیان … را ۱۰۲ نفر خواند»: a cue right after «تعداد» names what is counted
                 side, distance = "before", 0 if _COUNT_OF.search(text, max(0, start - 8), start) else words_between(text, end, q.start)
             elif start >= q.end:
-                side, distance = "after", words_between(text, q.end, start)
+                # «۱۷۴ هزار نفر از مردم استان به عنوان حامی …»: a cue after «به عنوان» is their role
+                side, distance = "after", 0 if _AS_ROLE.search(text, max(0, start - 12), start) else words_between(text, q.end, start)
             elif start < q.number.start:
                 continue  # the qualifier's own word («کمتر از») is not a cue
             else:
