@@ -4,7 +4,9 @@ The policy, in one place (:func:`best_cue`): a counter noun that implies a metri
 the cue inside the quantity's own segment beats one elsewhere in the sentence, the higher
 priority beats the lower, the nearer cue breaks ties, and then the rule listed first; else
 the unit's default. A rule with a ``role`` counts only people in that role in their clause: a
-donors cue does not make the children helped («به ۴ هزار کودک») donors.
+donors cue does not make the children helped («به ۴ هزار کودک») donors. A rule with
+``predicate_words`` ranks one priority lower where its cue only describes the people and
+another rule's cue says what happened to them («مددجوی تحت پوشش … به اردو اعزام شدند»).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class MetricRule(Strict):
     priority: int = 0
     role: Literal["any", "agent", "recipient"] = "any"
     not_in: list[str] = []
+    predicate_words: list[str] = []
     examples: list[tuple[str, str, str]] = []
     counter_examples: list[tuple[str, str]] = []
 
@@ -64,6 +67,11 @@ _CUE_RE = {
 # each rule's own pattern is then tried, instead of every rule scanning the whole sentence.
 _CUE_START = words_pattern([c for r in RULES.rule for c in r.cues], PERSIAN_LETTER)
 _NOT_IN_RE = {r.name: re.compile(alternation(r.not_in)) for r in RULES.rule if r.not_in}
+_PREDICATE_RE = {
+    r.name: re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(r.predicate_words)}(?![{PERSIAN_LETTER}])")
+    for r in RULES.rule
+    if r.predicate_words
+}
 _BY_UNIT: dict[Unit, list[MetricRule]] = {u: [r for r in RULES.rule if u in r.units] for u in Unit}
 
 
@@ -93,6 +101,7 @@ _RECIPIENT_REACH = max(map(len, RULES.roles.recipient_before + RULES.roles.not_r
 _NOT_RECIPIENT_AFTER = re.compile(_WORDS_THEN + alternation(RULES.roles.not_recipient_after) + _NOT_LETTER)
 _OBJECT_AFTER = re.compile(_WORDS_THEN + f"(?P<marker>{alternation(RULES.roles.object_after)})" + _NOT_LETTER)
 _COUNT_OF = re.compile(rf"(?<![{PERSIAN_LETTER}])تعداد\s*$")
+_CLAUSE_MARK = re.compile(r"[،,:؛;]")
 _AS_ROLE = re.compile(rf"(?<![{PERSIAN_LETTER}])به\s*عنوان\s*$")
 # Units some rule with a role counts: only their quantities' roles are looked at.
 _ROLE_UNITS = {u for r in RULES.rule if r.role != "any" for u in r.units}
@@ -178,6 +187,20 @@ def _outside(spans: list[tuple[int, int]], phrases: re.Pattern, text: str, withi
     return [(a, b) for a, b in spans if not any(s <= a and b <= e for s, e in held)]
 
 
+def _describes(text: str, rule: MetricRule, span: tuple[int, int], found: list, sentence: tuple[int, int]) -> bool:
+    """Whether the cue at ``span`` only describes the people («۷۰۰ مددجوی تحت پوشش این نهاد به
+    اردو اعزام شدند»): another rule's cue stands in its clause, and none of the rule's
+    predicate words follows it before that cue or the clause's end."""
+    start, end = span
+    clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(text, sentence[0], start)), default=sentence[0])
+    clause_end = m.start() if (m := _CLAUSE_MARK.search(text, end, sentence[1])) else sentence[1]
+    others = [s for r, spans in found if r is not rule for s, e in spans if clause_start <= s and e <= clause_end]
+    if not others:
+        return False
+    later = [s for s in others if s >= end]
+    return not _PREDICATE_RE[rule.name].search(text, end, min(later, default=clause_end))
+
+
 def best_cue(text: str, q: Quantity, segment: tuple[int, int], cues: SentenceCues) -> Choice:
     """The metric of ``q`` (see the module docstring for the policy), from the cues of its
     sentence."""
@@ -185,10 +208,8 @@ def best_cue(text: str, q: Quantity, segment: tuple[int, int], cues: SentenceCue
         return Choice(q.noun_metric, q.unit_rule, (-1, 0, 0))
     best: Choice | None = None
     role, phrase_end = _role(text, q) if q.unit in _ROLE_UNITS else ("agent", q.end)
-    for rule in _BY_UNIT[q.unit]:
-        spans = cues.spans(rule.name)
-        if not spans or not _applies(rule, q):
-            continue
+    found = [(rule, spans) for rule in _BY_UNIT[q.unit] if (spans := cues.spans(rule.name)) and _applies(rule, q)]
+    for rule, spans in found:
         for start, end in spans:
             # a cue inside the counted noun phrase names the people themselves: their role is the rule's
             if rule.role != "any" and role != rule.role and not q.end <= start < phrase_end:
@@ -207,7 +228,11 @@ def best_cue(text: str, q: Quantity, segment: tuple[int, int], cues: SentenceCue
                 continue
             if rule.window is not None and distance > rule.window:
                 continue
-            rank = (0 if segment[0] <= start and end <= segment[1] else 1, -rule.priority, distance)
+            tier = 0 if segment[0] <= start and end <= segment[1] else 1
+            priority = rule.priority
+            if not tier and rule.name in _PREDICATE_RE and _describes(text, rule, (start, end), found, (cues.start, cues.end)):
+                priority -= 1
+            rank = (tier, -priority, distance)
             if best is None or rank < best.rank:
                 best = Choice(rule.metric, rule.name, rank)
     if best is None:
