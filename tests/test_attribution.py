@@ -39,3 +39,18 @@ def test_province_of_a_figure_from_its_context(text, amount, province):
 def test_metric_of_a_figure_referring_back(text, amount, metric):
     facts = {int(f.amount): f for f in extract_text(text)}
     assert facts[amount].metric.value == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "metric"),
+    [
+        # the words after the figure before, up to a comma, are that figure's clause, not this one's
+        ("وی گفت: ۱۲ هزار خانواده به طور مستمر از مستمری بهره مند می شوند، ۴ هزار خانواده نیز از خدمات "
+         "کمیته امداد استفاده می کنند.", 4000, "beneficiaries"),
+        ("وی گفت: ۱۲ هزار خانواده به طور مستمر از مستمری بهره مند می شوند، ۴ هزار خانواده نیز از خدمات "
+         "کمیته امداد استفاده می کنند.", 12000, "pension_recipients"),
+    ],
+)
+def test_metric_cues_of_the_figure_before_stay_in_its_clause(text, amount, metric):
+    facts = {int(f.amount): f for f in extract_text(text)}
+    assert facts[amount].metric.value == metric
