@@ -57,12 +57,17 @@ RULES = load("metrics", MetricRules)
 # A cue is a word: it may take a plural or adjective suffix but not run into a longer word
 # («بیشتر» is not «بیشترین»).
 _END = rf"(?:ها|های|ی|ان)?(?![{PERSIAN_LETTER}])"
-_CUE_RE = {
-    r.name: re.compile(
-        rf"(?<![{PERSIAN_LETTER}])(?:{alternation([c for c in r.cues if ' ' not in c])}{_END}|{alternation([c for c in r.cues if ' ' in c] or ['\x00'])})"
-    )
-    for r in RULES.rule
-}
+
+
+def _cue_pattern(cues: list[str]) -> re.Pattern:
+    """One word cues take ``_END``; phrases match as written. A kind a rule lacks becomes «\\x00»,
+    which news text never holds: an empty alternative would match everywhere."""
+    words = [c for c in cues if " " not in c] or ["\x00"]
+    phrases = [c for c in cues if " " in c] or ["\x00"]
+    return re.compile(rf"(?<![{PERSIAN_LETTER}])(?:{alternation(words)}{_END}|{alternation(phrases)})")
+
+
+_CUE_RE = {r.name: _cue_pattern(r.cues) for r in RULES.rule}
 # Where a cue of any rule starts: one scan of the sentence finds the few positions at which
 # each rule's own pattern is then tried, instead of every rule scanning the whole sentence.
 _CUE_START = words_pattern([c for r in RULES.rule for c in r.cues], PERSIAN_LETTER)
