@@ -105,9 +105,13 @@ _NOT_RECIPIENT_BEFORE = _ends_with(RULES.roles.not_recipient_before)
 _RECIPIENT_REACH = max(map(len, RULES.roles.recipient_before + RULES.roles.not_recipient_before)) + 3  # words and spaces
 _NOT_RECIPIENT_AFTER = re.compile(_WORDS_THEN + alternation(RULES.roles.not_recipient_after) + _NOT_LETTER)
 _OBJECT_AFTER = re.compile(_WORDS_THEN + f"(?P<marker>{alternation(RULES.roles.object_after)})" + _NOT_LETTER)
-_COUNT_OF = re.compile(rf"(?<![{PERSIAN_LETTER}])تعداد\s*$")
+# Words after which a cue names what is counted: «تعداد حامیان … ۱۰۲ نفر» before the figure,
+# «۱۷۴ هزار نفر … به عنوان حامی» after it.
+# (No look-behind or groups: the pattern opens with its bare words, so the engine skips to them
+# at C speed; whether a word starts there, and which word it is, is checked after.)
+_NAMING = re.compile(r"(?:تعداد|به\s*عنوان)\s*")
+_LETTER = re.compile(f"[{PERSIAN_LETTER}]")
 _CLAUSE_MARK = re.compile(r"[،,:؛;]")
-_AS_ROLE = re.compile(rf"(?<![{PERSIAN_LETTER}])به\s*عنوان\s*$")
 # Units some rule with a role counts: only their quantities' roles are looked at.
 _ROLE_UNITS = {u for r in RULES.rule if r.role != "any" for u in r.units}
 
@@ -172,6 +176,12 @@ class SentenceCues:
             for rule in _rules_at(text[p : p + 3]):
                 self.starts.setdefault(rule, []).append(p)
         self._spans: dict[str, list[tuple[int, int]]] = {}
+        # cue starts right after a naming word, with the side of the figure it names from
+        self.naming = {
+            m.end(): "before" if text[m.start()] == "ت" else "after"
+            for m in _NAMING.finditer(text, *sentence)
+            if not (m.start() and _LETTER.match(text, m.start() - 1))
+        }
 
     def spans(self, rule: str) -> list[tuple[int, int]]:
         """The spans of ``rule``'s cues in the sentence, as ``finditer`` would give them, but for
@@ -220,11 +230,11 @@ def best_cue(text: str, q: Quantity, segment: tuple[int, int], cues: SentenceCue
             if rule.role != "any" and role != rule.role and not q.end <= start < phrase_end:
                 continue
             if end <= q.start:
-                # «تعداد حامیان … را ۱۰۲ نفر خواند»: a cue right after «تعداد» names what is counted
-                side, distance = "before", 0 if _COUNT_OF.search(text, max(0, start - 8), start) else words_between(text, end, q.start)
+                side = "before"
+                distance = 0 if cues.naming.get(start) == side else words_between(text, end, q.start)
             elif start >= q.end:
-                # «۱۷۴ هزار نفر از مردم استان به عنوان حامی …»: a cue after «به عنوان» is their role
-                side, distance = "after", 0 if _AS_ROLE.search(text, max(0, start - 12), start) else words_between(text, q.end, start)
+                side = "after"
+                distance = 0 if cues.naming.get(start) == side else words_between(text, q.end, start)
             elif start < q.number.start:
                 continue  # the qualifier's own word («کمتر از») is not a cue
             else:
