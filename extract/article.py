@@ -20,7 +20,7 @@ from extract.numbers import find_numbers
 from extract.places import find_national_cues, find_places
 from extract.quantities import Quantity, find_quantities
 from extract.ruledata import Strict, load
-from extract.segments import CLAUSE_BREAK, SentenceIndex, sentence_spans
+from extract.segments import CLAUSE_BREAK, COMMA, SentenceIndex, sentence_spans
 from extract.speakers import _OPENER_RE, SpeakerTracker
 from extract.years import find_years, title_year, year_for
 from schemas.models import Fact, Mention, Metric, Qualifier, Unit
@@ -32,7 +32,6 @@ _URL_HINT = re.compile(r"https?://|www\.|\.(?:ir|com|org|net)\b")
 _WORD_REST = re.compile(r"\S*")
 _GENERIC_PROVINCE = re.compile(r"(?<![\u0600-\u06ff])(?:این\s+)?استان(?![\u0600-\u06ff])(?!\s*(?:ها|های))")
 _ANAPHORA = re.compile(r"(?:از\s+)?(?:این|آن)\s+(?:تعداد|میزان|مبلغ|رقم)")
-_COMMA = re.compile("[،,]")
 _RIGHT_STOP = re.compile(r"،|:|؛|\sکه\s")
 _REPORTING = re.compile(r"به\s+گزارش[^،؛:\n]{0,60}")
 _DATELINE = re.compile(r"^\s*([^\n\-|:]{2,30}?)\s*[-|:–]", re.MULTILINE)
@@ -109,7 +108,7 @@ def extract_article(text: str, *, title: str | None = None, published: str | Non
             right = qs[i + 1].start if i + 1 < len(qs) else e
             # The words after the figure before, up to a comma, are that figure's clause
             # («… از مستمری بهره مند می شوند، ۵ هزار خانواده نیز … استفاده می کنند»).
-            own = max([left] + [m.end() for m in _COMMA.finditer(t, left, q.start)]) if i else left
+            own = max([left] + [m.end() for m in COMMA.finditer(t, left, q.start)]) if i else left
             choice = best_cue(t, q, (own, right), cues)
             if choice.rank[0] > 0 and _ANAPHORA.search(t, left, q.start):
                 choice = _referred_choice(drafts, q) or choice

@@ -19,7 +19,7 @@ from typing import Literal
 
 from extract.quantities import PERSIAN_LETTER, Quantity
 from extract.ruledata import Strict, alternation, load, matches_at, words_pattern
-from extract.segments import words_between
+from extract.segments import CLAUSE_OR_COMMA, words_between
 from schemas.models import MONEY_UNITS, Metric, Unit
 
 
@@ -111,7 +111,6 @@ _OBJECT_AFTER = re.compile(_WORDS_THEN + f"(?P<marker>{alternation(RULES.roles.o
 # at C speed; whether a word starts there, and which word it is, is checked after.)
 _NAMING = re.compile(r"(?:تعداد|به\s*عنوان)\s*")
 _LETTER = re.compile(f"[{PERSIAN_LETTER}]")
-_CLAUSE_MARK = re.compile(r"[،,:؛;]")
 # Units some rule with a role counts: only their quantities' roles are looked at.
 _ROLE_UNITS = {u for r in RULES.rule if r.role != "any" for u in r.units}
 
@@ -207,8 +206,8 @@ def _describes(text: str, rule: MetricRule, span: tuple[int, int], found: list, 
     اردو اعزام شدند»): another rule's cue stands in its clause, and none of the rule's
     predicate words follows it before that cue or the clause's end."""
     start, end = span
-    clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(text, sentence[0], start)), default=sentence[0])
-    clause_end = m.start() if (m := _CLAUSE_MARK.search(text, end, sentence[1])) else sentence[1]
+    clause_start = max((m.end() for m in CLAUSE_OR_COMMA.finditer(text, sentence[0], start)), default=sentence[0])
+    clause_end = m.start() if (m := CLAUSE_OR_COMMA.search(text, end, sentence[1])) else sentence[1]
     others = [s for r, spans in found if r is not rule for s, e in spans if clause_start <= s and e <= clause_end]
     if not others:
         return False

@@ -19,8 +19,10 @@ PERSIAN_LETTER = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0622"  # a 
 _SENTENCE_END = re.compile(
     rf"[.!?؟\n/](?:(?<=\n)\n*|(?<=[{PERSIAN_LETTER}]/)(?!/)|(?<!/)(?:(?<!\d.)[.!?؟]*(?=\s|$)|(?<=\D.)(?=\D)))"
 )
-# Marks that end a clause inside a sentence.
+# Marks that end a clause inside a sentence; a comma may too, or may join a list.
 CLAUSE_BREAK = re.compile(r"[:؛;]")
+COMMA = re.compile(r"[،,]")
+CLAUSE_OR_COMMA = re.compile(r"[:؛;،,]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
