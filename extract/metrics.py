@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Literal
 
 from extract.quantities import PERSIAN_LETTER, Quantity
-from extract.ruledata import Strict, alternation, load, matches_at, words_pattern
+from extract.ruledata import Strict, alternation, ending_pattern, load, matches_at, words_pattern
 from extract.segments import CLAUSE_OR_COMMA, words_between
 from schemas.models import MONEY_UNITS, Metric, Unit
 
@@ -93,15 +93,8 @@ class Choice:
 
 _NOT_LETTER = rf"(?![{PERSIAN_LETTER}])"
 _WORDS_THEN = rf"(?:\s+[{PERSIAN_LETTER}]+){{0,2}}?\s+"  # up to two words, then …
-
-
-def _ends_with(words: list[str]) -> re.Pattern:
-    """A pattern for a text ending with one of ``words`` (and spaces)."""
-    return re.compile(rf"(?<![{PERSIAN_LETTER}]){alternation(words)}\s*$")
-
-
-_RECIPIENT_BEFORE = _ends_with(RULES.roles.recipient_before)
-_NOT_RECIPIENT_BEFORE = _ends_with(RULES.roles.not_recipient_before)
+_RECIPIENT_BEFORE = ending_pattern(RULES.roles.recipient_before, PERSIAN_LETTER)
+_NOT_RECIPIENT_BEFORE = ending_pattern(RULES.roles.not_recipient_before, PERSIAN_LETTER)
 _RECIPIENT_REACH = max(map(len, RULES.roles.recipient_before + RULES.roles.not_recipient_before)) + 3  # words and spaces
 _NOT_RECIPIENT_AFTER = re.compile(_WORDS_THEN + alternation(RULES.roles.not_recipient_after) + _NOT_LETTER)
 _OBJECT_AFTER = re.compile(_WORDS_THEN + f"(?P<marker>{alternation(RULES.roles.object_after)})" + _NOT_LETTER)

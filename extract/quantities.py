@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from extract.numbers import NumberMatch, find_numbers
-from extract.ruledata import Strict, alternation, load, words_pattern
+from extract.ruledata import Strict, alternation, ending_pattern, load, words_pattern
 from extract.segments import PERSIAN_LETTER
 from schemas.models import MONEY_UNITS, Metric, Qualifier, Unit
 
@@ -135,7 +135,7 @@ _RANGE = alternation(QUALIFIERS.range_words)
 _RANGE_TAIL = re.compile(rf"^\s*{_RANGE}\s*$")
 _LIST_GAP = re.compile(rf"\s*(?:و|،|,|{_RANGE})\s*")  # between two numbers of a list or range
 _LOOKBACK = 80
-_COMPARED = re.compile(rf"(?<![{PERSIAN_LETTER}])از\s*$")  # «از ۳۰ درصد …»
+_COMPARED = ending_pattern(["از"], PERSIAN_LETTER)  # «از ۳۰ درصد …»
 # The rest of the sentence, then a bound's words: «… نباید بیشتر باشد».
 _BOUNDS = [
     (b.qualifier, re.compile(rf"[^.!?؟\n]{{0,200}}?(?<![{PERSIAN_LETTER}]){alternation(b.words)}{_END_OF_WORD}"))

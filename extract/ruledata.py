@@ -119,6 +119,17 @@ def words_pattern(words, letters: str) -> WordPattern:
     return WordPattern(alternation(words), letters)
 
 
+def ending_pattern(words, letters: str) -> re.Pattern:
+    """A pattern for a text (or a ``search`` window) that ends with one of ``words`` standing
+    as a word, then spaces: what stands right before a number.
+
+    >>> p = ending_pattern(["از"], "\u0621-\u06cc")
+    >>> bool(p.search("درآمد از ")), bool(p.search("درآمد باز "))
+    (True, False)
+    """
+    return re.compile(rf"(?<![{letters}]){alternation(words)}\s*$")
+
+
 def matches_at(pattern: re.Pattern, text: str, starts: list[int], endpos: int | None = None) -> Iterator[re.Match]:
     """What ``pattern.finditer`` yields, given sorted ``starts`` that hold every offset where
     ``pattern`` may match: tried there only, and never inside the match before."""

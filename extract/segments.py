@@ -20,9 +20,10 @@ _SENTENCE_END = re.compile(
     rf"[.!?؟\n/](?:(?<=\n)\n*|(?<=[{PERSIAN_LETTER}]/)(?!/)|(?<!/)(?:(?<!\d.)[.!?؟]*(?=\s|$)|(?<=\D.)(?=\D)))"
 )
 # Marks that end a clause inside a sentence; a comma may too, or may join a list.
-CLAUSE_BREAK = re.compile(r"[:؛;]")
-COMMA = re.compile(r"[،,]")
-CLAUSE_OR_COMMA = re.compile(r"[:؛;،,]")
+_CLAUSE_MARKS, _COMMAS = ":؛;", "،,"
+CLAUSE_BREAK = re.compile(f"[{_CLAUSE_MARKS}]")
+COMMA = re.compile(f"[{_COMMAS}]")
+CLAUSE_OR_COMMA = re.compile(f"[{_CLAUSE_MARKS}{_COMMAS}]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
